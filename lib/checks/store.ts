@@ -1,0 +1,82 @@
+/**
+ * What the sweep engine needs from storage. The engine never touches Prisma itself, so
+ * its scheduling, batching and resume logic can be read (and tested) apart from the
+ * database; lib/db/revocation.server.ts is the real implementation.
+ */
+import type { Verdict } from "../revocation/verdict";
+
+/** RevocationSweep.status. */
+export type SweepStatus = "running" | "done" | "interrupted";
+
+/** Verdicts a sweep stores: the shared vocabulary plus the two the sweep itself adds. */
+export type CheckVerdict =
+  | Verdict
+  /** The incident holds no issuer certificate for this one: no CertID can be built. */
+  | "no-issuer"
+  /** Our own code failed on this certificate (logged); the sweep went on. */
+  | "check-failed";
+
+/** One RevocationSweep row. */
+export interface SweepRecord {
+  id: string;
+  incidentId: string;
+  status: SweepStatus;
+  total: number;
+  completed: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** A certificate as a sweep checks it (only rows that have DER attached). */
+export interface SweepCertificate {
+  id: string;
+  der: Uint8Array;
+  issuerCertificateId: string | null;
+}
+
+/** An IssuerCertificate's bytes. */
+export interface IssuerRecord {
+  id: string;
+  der: Uint8Array;
+}
+
+/** One RevocationCheck row to insert; `id` is chosen by the engine so rows can refer to each other. */
+export interface NewCheck {
+  id: string;
+  certificateId: string;
+  sweepId: string;
+  protocol: "ocsp" | "crl";
+  /** "" when the certificate names no URL for this protocol. */
+  url: string;
+  method: "GET" | "POST" | null;
+  startedAt: Date;
+  durationMs: number;
+  httpStatus: number | null;
+  contentType: string | null;
+  requestBytes: Uint8Array | null;
+  responseBytes: Uint8Array | null;
+  parsedJson: string | null;
+  verdict: CheckVerdict;
+  verdictDetail: string;
+}
+
+/** The storage operations of a sweep. Every method is one short transaction at most. */
+export interface RevocationStore {
+  /** Creates a running sweep over `certificateIds` (null: every certificate with DER). */
+  createSweep(incidentId: string, certificateIds: string[] | null, startedAt: Date): Promise<SweepRecord>;
+  getSweep(sweepId: string): Promise<SweepRecord | null>;
+  /**
+   * Up to `limit` certificates in the sweep's scope with no check in this sweep yet,
+   * ordered by id, with id > `afterId` (a cursor, so rows in flight are not seen twice).
+   */
+  pendingCertificates(sweepId: string, afterId: string | null, limit: number): Promise<SweepCertificate[]>;
+  issuers(ids: string[]): Promise<IssuerRecord[]>;
+  /** Inserts the rows and adds `certificates` to the sweep's `completed`, atomically. */
+  insertChecks(sweepId: string, rows: NewCheck[], certificates: number): Promise<void>;
+  /** Sets an interrupted sweep running again (finishedAt cleared); false if it was not interrupted. */
+  reopenSweep(sweepId: string): Promise<boolean>;
+  /** Sets status and finishedAt (only if the sweep is still running). */
+  finishSweep(sweepId: string, status: Exclude<SweepStatus, "running">, at: Date): Promise<void>;
+  /** Running sweeps with their last sign of life (latest check written, or start). */
+  runningSweeps(incidentId?: string): Promise<{ id: string; lastActivityAt: Date }[]>;
+}

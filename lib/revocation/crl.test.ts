@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestCa, type TestCa, type TestLeaf } from "@/test/support/openssl-ca";
+import { freePort } from "@/test/support/openssl-ocsp";
+import { startFixedPeer, type TestPeer } from "../net/test-peers";
+import { crlSignedBy, findCrlEntry, parseCrl } from "./crl";
+import { checkCrl } from "./crl-check";
+import { fixtureBytes, fixtureCert } from "./fixtures";
+
+describe("parseCrl on the RustCrypto CRL (README reading)", () => {
+  it("reads version, issuer, times and the one entry, and verifies with the CA", async () => {
+    const parsed = parseCrl(fixtureBytes("rsa-2048-sha256-ca-crl.der"));
+    if (!parsed.ok) throw new Error(parsed.detail);
+    expect(parsed.info).toMatchObject({
+      version: 1,
+      issuer: "CN=rsa-2048-sha256-ca",
+      thisUpdate: "2023-11-05T01:09:45.000Z",
+      nextUpdate: "2024-11-04T01:09:45.000Z",
+      signatureAlgorithm: "sha256WithRSAEncryption",
+      entryCount: 1,
+    });
+    expect(findCrlEntry(parsed.crl, "03")).toEqual({
+      serialNumber: "03",
+      revocationDate: "2023-11-05T01:09:45.000Z",
+      reason: null,
+    });
+    expect(findCrlEntry(parsed.crl, "02")).toBeNull();
+    expect(await crlSignedBy(parsed.crl, fixtureCert("rsa-2048-sha256-ca.der"))).toBe(true);
+    expect(await crlSignedBy(parsed.crl, fixtureCert("GTSRoot.pem"))).toBe(false);
+  });
+
+  it("says what an OCSP response handed over as a CRL is", () => {
+    const parsed = parseCrl(fixtureBytes("ocspResponseHex.der"));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.detail).toBe("an OCSP response");
+  });
+});
+
+describe("checkCrl against an OpenSSL CA's CRL", () => {
+  let ca: TestCa;
+  let good: TestLeaf;
+  let revoked: TestLeaf;
+  let crlPeer: TestPeer;
+  let served: Uint8Array = new Uint8Array();
+  const fetchOptions = { allowPrivate: true, timeoutMs: 3000 };
+
+  beforeAll(async () => {
+    ca = await createTestCa({ ocspPort: await freePort(), crlPort: await freePort() });
+    good = await ca.issueLeaf("crl-good.test");
+    revoked = await ca.issueLeaf("crl-revoked.test");
+    await ca.revoke(revoked, "cessationOfOperation");
+    served = await ca.generateCrl();
+    crlPeer = await startFixedPeer(() => ({ contentType: "application/pkix-crl", body: served }));
+  });
+  afterAll(async () => {
+    await crlPeer?.close();
+    await ca?.cleanup();
+  });
+  const check = (leaf: TestLeaf, now?: Date) =>
+    checkCrl({ cert: leaf.cert, issuer: ca.cert, url: `${crlPeer.url}ca.crl`, now, fetchOptions });
+
+  it("names the CRL URL from the certificate's distribution point", () => {
+    expect(good.cert.info.crlUrls).toEqual([ca.crlUrl]);
+  });
+
+  it("not listed: a good certificate", async () => {
+    const r = await check(good);
+    expect(r.verdict).toBe("not-listed");
+    expect(r.parsed?.entryCount).toBe(1);
+    expect(r.httpStatus).toBe(200);
+  });
+
+  it("revoked with time and reason", async () => {
+    const r = await check(revoked);
+    expect(r.verdict).toBe("revoked");
+    expect(r.entry?.reason).toBe("cessationOfOperation");
+    expect(r.message).toMatch(/reason cessationOfOperation/);
+  });
+
+  it("stale once nextUpdate has passed", async () => {
+    const r = await check(good, new Date(Date.now() + 2 * 86_400_000));
+    expect(r.verdict).toBe("stale");
+  });
+
+  it("bad signature: a CRL with the CA's name signed by another key", async () => {
+    const genuine = served;
+    served = await ca.generateCrl({ signer: ca.wrongKeyResponder });
+    try {
+      expect((await check(good)).verdict).toBe("bad-signature");
+    } finally {
+      served = genuine;
+    }
+  });
+
+  it("not a CRL, and unreachable", async () => {
+    const html = await startFixedPeer({ contentType: "text/html", body: "<html>moved</html>" });
+    const r = await checkCrl({ cert: good.cert, issuer: ca.cert, url: html.url, fetchOptions });
+    await html.close();
+    expect(r.verdict).toBe("not-a-crl");
+    expect(r.message).toMatch(/an HTML page/);
+    const down = await checkCrl({ cert: good.cert, issuer: ca.cert, fetchOptions });
+    expect(down.verdict).toBe("connection-refused");
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Departures from DER (X.690 §10) that BER parsers accept silently. We read leniently so
+ * a compliance officer still sees the content, and list what a strict parser would refuse.
+ */
+import * as asn1js from "asn1js";
+
+const MAX_REPORTED = 5;
+
+/** Human-readable findings: indefinite lengths, non-minimal length encodings. */
+export function derStrictnessWarnings(bytes: Uint8Array): string[] {
+  const parsed = asn1js.fromBER(bytes as BufferSource);
+  if (parsed.offset === -1) return [];
+  const found: string[] = [];
+  const visit = (block: asn1js.AsnType, depth: number) => {
+    if (found.length >= MAX_REPORTED || depth > 64) return;
+    const len = (block as asn1js.BaseBlock).lenBlock;
+    if (len?.isIndefiniteForm) found.push(`indefinite length at offset ${offsetOf(block)} (not DER)`);
+    else if (len?.longFormUsed && len.length < 128) {
+      found.push(`non-minimal length encoding at offset ${offsetOf(block)} (not DER)`);
+    }
+    const inner = (block as asn1js.Constructed).valueBlock?.value;
+    if (Array.isArray(inner)) for (const child of inner) visit(child, depth + 1);
+  };
+  visit(parsed.result, 0);
+  return found;
+}
+
+function offsetOf(block: asn1js.AsnType): number {
+  return (block as asn1js.BaseBlock).valueBeforeDecodeView?.byteOffset ?? -1;
+}

@@ -1,0 +1,125 @@
+/** A live OCSP check of one certificate, with everything the evidence record needs. */
+import type { ParsedCertificate } from "../pki/certificate";
+import { FetchFailure } from "../net/fetch-failure";
+import { guardedFetch, OCSP_MAX_BYTES, type GuardedFetchOptions } from "../net/guarded-fetch";
+import type { CertIdHash } from "./cert-id";
+import { evaluateOcspResponse, type Finding } from "./evaluate";
+import { buildOcspRequest, encodeOcspHttpRequest, type OcspMethod } from "./ocsp-request";
+import { parseOcspResponse, type OcspResponseInfo } from "./ocsp-response";
+import type { SignatureCheck } from "./verify";
+import { type Verdict, verdictMessage } from "./verdict";
+
+/** Inputs of {@link checkOcsp}. */
+export interface OcspCheckInput {
+  cert: ParsedCertificate;
+  issuer: ParsedCertificate;
+  /** Responder URL; default: the certificate's first AIA OCSP URL. */
+  url?: string;
+  hash?: CertIdHash;
+  nonce?: boolean | Uint8Array;
+  /** Force GET or POST; default GET when the request is ≤ 255 bytes (RFC 5019). */
+  method?: OcspMethod;
+  /** The clock the response is judged against; default new Date(). */
+  now?: Date;
+  fetchOptions?: Omit<GuardedFetchOptions, "method" | "body" | "headers">;
+}
+
+/** The evidence of one check; JSON-safe except the two byte arrays. */
+export interface OcspCheckResult {
+  url: string | null;
+  method: OcspMethod | null;
+  startedAt: string;
+  durationMs: number;
+  httpStatus: number | null;
+  contentType: string | null;
+  requestDer: Uint8Array | null;
+  responseDer: Uint8Array | null;
+  /** The parsed response (null when the bytes are not one). */
+  parsed: OcspResponseInfo | null;
+  signature: SignatureCheck | null;
+  verdict: Verdict;
+  message: string;
+  findings: Finding[];
+  notes: string[];
+}
+
+const OCSP_CONTENT_TYPE = "application/ocsp-response";
+
+/**
+ * Asks the responder about `cert` and judges the answer. Never throws for network or
+ * peer problems: they come back as verdicts (timeout, http-status, not-ocsp-response…).
+ */
+export async function checkOcsp(input: OcspCheckInput): Promise<OcspCheckResult> {
+  const started = Date.now();
+  const result = blank(new Date(started).toISOString());
+  const done = (verdict: Verdict, extra: Partial<OcspCheckResult> = {}, why?: string) =>
+    Object.assign(result, extra, {
+      verdict,
+      message: extra.message ?? verdictMessage(verdict, { why, httpStatus: result.httpStatus, contentType: result.contentType }),
+      durationMs: Date.now() - started,
+    });
+
+  const url = input.url ?? input.cert.info.ocspUrls[0] ?? null;
+  if (!url) return done("no-ocsp-url");
+  const request = await buildOcspRequest(input.cert, input.issuer, { hash: input.hash, nonce: input.nonce });
+  const http = encodeOcspHttpRequest(url, request.der, input.method);
+  Object.assign(result, { url, method: http.method, requestDer: request.der });
+
+  let response;
+  try {
+    response = await guardedFetch(http.url, {
+      maxBytes: OCSP_MAX_BYTES,
+      ...input.fetchOptions,
+      method: http.method,
+      headers: http.headers,
+      body: http.body,
+    });
+  } catch (e) {
+    if (!(e instanceof FetchFailure)) throw e;
+    return done(e.kind, {}, e.message);
+  }
+  Object.assign(result, { httpStatus: response.status, contentType: response.contentType, responseDer: response.body });
+  if (response.status !== 200) return done("http-status");
+
+  const parsed = parseOcspResponse(response.body);
+  const mediaType = (response.contentType ?? "").split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== OCSP_CONTENT_TYPE && !parsed.ok) {
+    const message = verdictMessage("wrong-content-type", { contentType: response.contentType, what: parsed.detail });
+    return done("wrong-content-type", { message });
+  }
+  const evaluation = await evaluateOcspResponse(parsed, {
+    cert: input.cert,
+    issuer: input.issuer,
+    certId: request.certId,
+    nonce: request.nonce,
+    now: input.now ?? new Date(),
+  });
+  const notes = [...evaluation.notes];
+  if (mediaType !== OCSP_CONTENT_TYPE) notes.push(`Content-Type "${response.contentType ?? ""}" is not ${OCSP_CONTENT_TYPE}`);
+  return done(evaluation.verdict, {
+    parsed: parsed.ok ? parsed.info : null,
+    signature: evaluation.signature,
+    message: evaluation.message,
+    findings: evaluation.findings,
+    notes,
+  });
+}
+
+function blank(startedAt: string): OcspCheckResult {
+  return {
+    url: null,
+    method: null,
+    startedAt,
+    durationMs: 0,
+    httpStatus: null,
+    contentType: null,
+    requestDer: null,
+    responseDer: null,
+    parsed: null,
+    signature: null,
+    verdict: "no-ocsp-url",
+    message: "",
+    findings: [],
+    notes: [],
+  };
+}
