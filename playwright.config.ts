@@ -12,7 +12,7 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: "test-output/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: "chromium",

@@ -18,7 +18,8 @@ export function derivePostgresSchema(text) {
     return input.replace(pattern, replacement);
   };
   let out = replace(text, /provider = "sqlite"/, 'provider = "postgresql"');
-  out = replace(out, /output\s*=\s*"\.\.\/lib\/db\/generated\/sqlite"/, 'output   = "../../lib/db/generated/postgres"');
+  const output = /output\s*=\s*"\.\.\/lib\/db\/generated\/sqlite"/;
+  out = replace(out, output, 'output   = "../../lib/db/generated/postgres"');
   const banner =
     "// GENERATED from prisma/schema.prisma by scripts/derive-postgres-schema.mjs: do not edit.\n";
   return banner + out;

@@ -5,7 +5,7 @@
  * prisma.config.ts) and speaks to it as to the native engine: JSON-RPC on stdin/stdout,
  * JSON log lines on stderr, or one `cli <command>`. The work is done by Prisma's own engine
  * compiled to WebAssembly (@prisma/schema-engine-wasm) through a driver adapter.
- * Background and the pitfalls handled here: /work/shared/PRISMA.md, docs/decisions/0001.
+ * Why: docs/decisions/0001-two-databases.md. Pitfalls handled: the comments in schema-engine/.
  */
 import { readFileSync } from "node:fs";
 import { EngineError, log } from "./schema-engine/log.mjs";

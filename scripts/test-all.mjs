@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 
 const root = new URL("..", import.meta.url).pathname;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-mkdirSync(`${root}test-results`, { recursive: true });
+mkdirSync(`${root}test-output`, { recursive: true });
 
 function run(command, args, extraEnv = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
@@ -30,12 +30,12 @@ if (!existsSync(`${root}lib/db/generated`) && run("npm", ["run", "db:generate"])
 
 const unitStatus = run("npx", [
   "vitest", "run", "--reporter=default", "--reporter=json",
-  "--outputFile.json=test-results/vitest.json",
+  "--outputFile.json=test-output/vitest.json",
 ]);
 const e2eStatus = run("npx", ["playwright", "test"]);
 
-const unit = readJson(`${root}test-results/vitest.json`);
-const e2e = readJson(`${root}test-results/e2e.json`);
+const unit = readJson(`${root}test-output/vitest.json`);
+const e2e = readJson(`${root}test-output/e2e.json`);
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
 const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
 const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);

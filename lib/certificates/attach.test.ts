@@ -3,7 +3,7 @@ import { createIncident } from "@/lib/db/incidents.server";
 import { sha256Hex } from "@/lib/pki/bytes";
 import { richReport } from "@/lib/reports/testing/rich-report";
 import { fixtureBytes } from "@/lib/revocation/fixtures";
-import { DATABASE_KINDS, freshDatabase, type FreshDatabase } from "@/lib/checks/testing/databases";
+import { databaseKinds, setupTestDatabase, type TestDatabase } from "@/test/support/databases";
 import { AttachInputError, attachCertificates } from "./attach.server";
 
 const pem = (der: Uint8Array) =>
@@ -13,8 +13,8 @@ const facebookCa = fixtureBytes("issuerCertHex.der");
 const rustLeaf = fixtureBytes("rsa-2048-sha256-crt.der");
 const rustCa = fixtureBytes("rsa-2048-sha256-ca.der");
 
-describe.each(DATABASE_KINDS)("attachCertificates on %s", (kind) => {
-  let fresh: FreshDatabase;
+describe.each(databaseKinds())("attachCertificates on %s", (kind) => {
+  let fresh: TestDatabase;
   let incidentId: string;
   const rows = () =>
     fresh.db.affectedCertificate.findMany({
@@ -24,7 +24,7 @@ describe.each(DATABASE_KINDS)("attachCertificates on %s", (kind) => {
     });
 
   beforeAll(async () => {
-    fresh = await freshDatabase(kind);
+    fresh = await setupTestDatabase(kind);
     const report = richReport();
     // The report lists the *.facebook.com certificate by its SHA-256, without PEM.
     report.affectedCertificates = report.affectedCertificates.slice(0, 1).map((c) => ({
@@ -35,7 +35,7 @@ describe.each(DATABASE_KINDS)("attachCertificates on %s", (kind) => {
     }));
     incidentId = (await createIncident(report, fresh.db)).id;
   });
-  afterAll(() => fresh?.drop());
+  afterAll(() => fresh?.cleanup());
 
   it("refuses a bundle with a broken second block, naming file, block and line, writing nothing", async () => {
     const broken = pem(facebook) + pem(facebookCa).replace(/\n([A-Za-z0-9+/]{8})/, "\n$1%%");

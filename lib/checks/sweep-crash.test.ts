@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prismaRevocationStore } from "@/lib/db/revocation.server";
-import { freshDatabase, type FreshDatabase } from "./testing/databases";
+import { databaseKinds, setupTestDatabase, type TestDatabase } from "@/test/support/databases";
 import { seedIncident, startSweepWorld, type SweepWorld } from "./testing/sweep-world";
 import { markAbandonedSweeps, resumeSweep } from "./sweep";
 
@@ -10,13 +10,13 @@ const child = path.join(__dirname, "testing", "sweep-child.ts");
 
 describe("a sweep process killed half-way (SQLite file)", () => {
   let world: SweepWorld;
-  let fresh: FreshDatabase;
+  let fresh: TestDatabase;
   beforeAll(async () => {
     world = await startSweepWorld({ goodResponders: 2, leavesPerUrl: 100, broken: false });
-    fresh = await freshDatabase("sqlite");
+    fresh = await setupTestDatabase("sqlite");
   });
   afterAll(async () => {
-    await fresh?.drop();
+    await fresh?.cleanup();
     await world?.close();
   });
 

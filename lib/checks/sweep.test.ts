@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prismaRevocationStore } from "@/lib/db/revocation.server";
-import { DATABASE_KINDS, freshDatabase, type FreshDatabase } from "./testing/databases";
+import { databaseKinds, setupTestDatabase, type TestDatabase } from "@/test/support/databases";
 import { seedIncident, startSweepWorld, type SweepWorld } from "./testing/sweep-world";
 import { runSweep } from "./sweep";
 
@@ -13,12 +13,12 @@ describe("a sweep against real openssl ocsp responders, a third of them broken",
   });
   afterAll(() => world?.close());
 
-  describe.each(DATABASE_KINDS)("on %s", (kind) => {
-    let fresh: FreshDatabase;
+  describe.each(databaseKinds())("on %s", (kind) => {
+    let fresh: TestDatabase;
     beforeAll(async () => {
-      fresh = await freshDatabase(kind);
+      fresh = await setupTestDatabase(kind);
     });
-    afterAll(() => fresh?.drop());
+    afterAll(() => fresh?.cleanup());
 
     it("stores an OCSP and a CRL check for every certificate, each with the right verdict", async () => {
       const { incidentId, ids } = await seedIncident(fresh.db, world);

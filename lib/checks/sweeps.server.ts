@@ -50,6 +50,21 @@ export async function startSweep(
   return { sweep, started: true };
 }
 
+/**
+ * Creates a sweep of `incidentId` and runs it to completion in this process (the CLI's
+ * `check`, the bench); resolves with the run's summary.
+ */
+export async function sweepNow(
+  incidentId: string,
+  options: SweepServiceOptions & { certificateIds?: string[] } = {},
+): Promise<SweepSummary> {
+  const { db, certificateIds, ...sweepOptions } = options;
+  const store = prismaRevocationStore(db);
+  await markAbandonedSweeps(store, { incidentId });
+  const sweep = await store.createSweep(incidentId, certificateIds ?? null, new Date());
+  return run(store, sweep.id, sweepOptions);
+}
+
 /** Runs a sweep to completion in this process (the CLI's `check`, tests, the bench). */
 export function runSweep(sweepId: string, options: SweepServiceOptions = {}): Promise<SweepSummary> {
   const { db, ...sweepOptions } = options;

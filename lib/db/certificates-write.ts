@@ -11,7 +11,9 @@ import { certificateColumns } from "./incident-write";
 type Certificate = IncidentReport["affectedCertificates"][number];
 
 /** What identifies a certificate across re-imports; null when the report gives nothing. */
-function identity(c: Pick<Certificate, "certificateSha256" | "precertificateSha256" | "serialHex" | "issuer">) {
+function identity(
+  c: Pick<Certificate, "certificateSha256" | "precertificateSha256" | "serialHex" | "issuer">,
+) {
   if (c.certificateSha256) return `cert:${c.certificateSha256}`;
   if (c.precertificateSha256) return `precert:${c.precertificateSha256}`;
   if (c.serialHex) return `serial:${c.serialHex}|${c.issuer ?? ""}`;

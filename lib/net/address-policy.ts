@@ -50,9 +50,11 @@ function embeddedV4(address: string): string | null {
 /** Why an address may not be contacted, or null if it may. Non-IP input is refused. */
 export function blockedAddressReason(address: string): string | null {
   const family = isIP(address);
-  if (family === 0) return `"${address}" is not an IP address`;
+  if (family === 0) return "not an IP address";
   const mapped = family === 6 ? embeddedV4(address) : null;
   if (mapped) return blockedAddressReason(mapped);
   const type = family === 4 ? "ipv4" : "ipv6";
-  return blocked.check(address, type) ? `${address} is a loopback, private or reserved address` : null;
+  return blocked.check(address, type)
+    ? `${address} is a loopback, private or reserved address`
+    : null;
 }

@@ -15,12 +15,15 @@ export type FetchFailureKind =
 export class FetchFailure extends Error {
   readonly kind: FetchFailureKind;
   readonly url: string;
+  /** What happened, without the kind prefix (for verdict messages). */
+  readonly detail: string;
 
   constructor(kind: FetchFailureKind, url: string, detail: string) {
     super(`${kind}: ${detail}`);
     this.name = "FetchFailure";
     this.kind = kind;
     this.url = url;
+    this.detail = detail;
   }
 }
 
@@ -42,7 +45,7 @@ export function classifySystemError(error: unknown, url: string): FetchFailure {
   const text = error instanceof Error ? error.message : String(error);
   if (typeof code === "string") {
     const kind = BY_CODE[code] ?? (code.startsWith("HPE_") ? "http-error" : "connection-failed");
-    return new FetchFailure(kind, url, `${code} ${text}`.trim());
+    return new FetchFailure(kind, url, text.includes(code) ? text : `${code} ${text}`);
   }
   return new FetchFailure("connection-failed", url, text);
 }

@@ -18,9 +18,23 @@ async function failure(p: Promise<unknown>): Promise<FetchFailure> {
 
 describe("address policy", () => {
   it.each([
-    "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-    "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd00::1", "ff02::1",
-    "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:10.0.0.1",
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.16.0.1",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",
+    "224.0.0.1",
+    "255.255.255.255",
+    "::1",
+    "::",
+    "fe80::1",
+    "fd00::1",
+    "ff02::1",
+    "::ffff:127.0.0.1",
+    "::ffff:7f00:1",
+    "::ffff:10.0.0.1",
   ])("refuses %s", (ip) => expect(blockedAddressReason(ip)).not.toBeNull());
 
   it.each(["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows %s", (ip) =>
@@ -40,7 +54,10 @@ describe("guardedFetch", () => {
           ? { status: 302, headers: { location: "http://example.com/x" } }
           : { contentType: "application/ocsp-response", body: `path=${req.url}` },
     );
-    big = await startFixedPeer({ contentType: "application/pkix-crl", body: new Uint8Array(2 * 1024 * 1024) });
+    big = await startFixedPeer({
+      contentType: "application/pkix-crl",
+      body: new Uint8Array(2 * 1024 * 1024),
+    });
     silent = await startSilentPeer();
   });
   afterAll(async () => {
@@ -54,22 +71,41 @@ describe("guardedFetch", () => {
     expect(ok.status).toBe(200);
   });
 
+  it("refuses IPv6 loopback literals and hosts with any private address", async () => {
+    const v6 = await failure(guardedFetch(`http://[::1]:${peer.port}/`, { allowPrivate: false }));
+    expect(v6.kind).toBe("blocked-address");
+    const mixed = async () => [
+      { address: "93.184.215.14", family: 4 as const },
+      { address: "::ffff:192.168.0.1", family: 6 as const },
+    ];
+    const f = await failure(guardedFetch("http://two.example.test/", { allowPrivate: false, resolve: mixed }));
+    expect(f.kind).toBe("blocked-address");
+  });
+
   it("refuses a host name that resolves to a private address, before connecting", async () => {
     const resolve = async () => [{ address: "10.0.0.7", family: 4 as const }];
-    const f = await failure(guardedFetch("http://ocsp.example.test/", { allowPrivate: false, resolve }));
+    const f = await failure(
+      guardedFetch("http://ocsp.example.test/", { allowPrivate: false, resolve }),
+    );
     expect(f.kind).toBe("blocked-address");
   });
 
   it("connects to the address it checked, not to a second lookup", async () => {
     const resolve = async () => [{ address: "127.0.0.1", family: 4 as const }];
-    const r = await guardedFetch(`http://pinned.example.test:${peer.port}/x`, { allowPrivate: true, resolve });
+    const r = await guardedFetch(`http://pinned.example.test:${peer.port}/x`, {
+      allowPrivate: true,
+      resolve,
+    });
     expect(Buffer.from(r.body).toString()).toBe("path=/x");
     expect(r.remoteAddress).toBe("127.0.0.1");
   });
 
-  it.each(["file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://x", "not a url"])("refuses %s as bad-url", async (url) => {
-    expect((await failure(guardedFetch(url, local))).kind).toBe("bad-url");
-  });
+  it.each(["file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://x", "not a url"])(
+    "refuses %s as bad-url",
+    async (url) => {
+      expect((await failure(guardedFetch(url, local))).kind).toBe("bad-url");
+    },
+  );
 
   it("caps the body while streaming", async () => {
     const f = await failure(guardedFetch(big.url, { ...local, maxBytes: 1024 * 1024 }));
@@ -86,7 +122,9 @@ describe("guardedFetch", () => {
   });
 
   it("classifies a closed port as connection-refused", async () => {
-    expect((await failure(guardedFetch(await closedPortUrl(), local))).kind).toBe("connection-refused");
+    expect((await failure(guardedFetch(await closedPortUrl(), local))).kind).toBe(
+      "connection-refused",
+    );
   });
 
   it("classifies an unresolvable name as dns-failure", async () => {
@@ -101,7 +139,9 @@ describe("guardedFetch", () => {
     const f = await failure(guardedFetch(`${peer.url}away`, local));
     expect(f.kind).toBe("http-error");
     expect(f.message).toMatch(/another host/);
-    expect((await failure(guardedFetch(`${peer.url}hop`, { ...local, maxRedirects: 0 }))).kind).toBe("http-error");
+    expect(
+      (await failure(guardedFetch(`${peer.url}hop`, { ...local, maxRedirects: 0 }))).kind,
+    ).toBe("http-error");
   });
 
   it("returns non-200 answers instead of throwing", async () => {

@@ -60,7 +60,10 @@ export interface GuardedResponse {
  * rejects only with {@link FetchFailure} (bad-url, blocked-address, dns-failure,
  * connection-refused, connection-failed, timeout, too-large, http-error).
  */
-export async function guardedFetch(url: string, options: GuardedFetchOptions = {}): Promise<GuardedResponse> {
+export async function guardedFetch(
+  url: string,
+  options: GuardedFetchOptions = {},
+): Promise<GuardedResponse> {
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const maxRedirects = options.maxRedirects ?? 2;
   const redirects: string[] = [];
@@ -89,7 +92,8 @@ function parseTarget(url: string): URL {
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new FetchFailure("bad-url", url, `scheme ${parsed.protocol} is not http or https`);
   }
-  if (parsed.username || parsed.password) throw new FetchFailure("bad-url", url, "credentials in URL");
+  if (parsed.username || parsed.password)
+    throw new FetchFailure("bad-url", url, "credentials in URL");
   return parsed;
 }
 
@@ -102,7 +106,11 @@ function followable(from: URL, location: string, done: number, max: number): URL
     }
   })();
   if (next.hostname.toLowerCase() !== from.hostname.toLowerCase()) {
-    throw new FetchFailure("http-error", from.href, `redirect to another host refused (${next.host})`);
+    throw new FetchFailure(
+      "http-error",
+      from.href,
+      `redirect to another host refused (${next.host})`,
+    );
   }
   if (from.protocol === "https:" && next.protocol === "http:") {
     throw new FetchFailure("http-error", from.href, "redirect from https to http refused");
@@ -111,20 +119,27 @@ function followable(from: URL, location: string, done: number, max: number): URL
   return next;
 }
 
-async function pickAddress(target: URL, options: GuardedFetchOptions, deadline: number): Promise<ResolvedAddress> {
+async function pickAddress(
+  target: URL,
+  options: GuardedFetchOptions,
+  deadline: number,
+): Promise<ResolvedAddress> {
   const host = target.hostname.replace(/^\[|\]$/g, "");
   const literal = isIP(host);
   const addresses: ResolvedAddress[] = literal
     ? [{ address: host, family: literal as 4 | 6 }]
     : await withDeadline(resolveAll(host, options), deadline, target.href, "resolving " + host);
-  if (addresses.length === 0) throw new FetchFailure("dns-failure", target.href, `${host} has no address`);
+  if (addresses.length === 0)
+    throw new FetchFailure("dns-failure", target.href, `${host} has no address`);
 
   const allowPrivate = options.allowPrivate ?? process.env.OUTBOUND_ALLOW_PRIVATE === "1";
   // Every address must pass: otherwise a name with one public and one private record
   // could steer the connection wherever the resolver order puts it.
   for (const a of addresses) {
     const reason = allowPrivate ? null : blockedAddressReason(a.address);
-    if (reason) throw new FetchFailure("blocked-address", target.href, `${host} resolves to ${reason}`);
+    if (!reason) continue;
+    const where = host === a.address ? host : `${host} resolves to ${a.address}`;
+    throw new FetchFailure("blocked-address", target.href, `${where}, ${reason}`);
   }
   return addresses[0] as ResolvedAddress;
 }
@@ -141,11 +156,19 @@ async function resolveAll(host: string, options: GuardedFetchOptions): Promise<R
   }
 }
 
-function withDeadline<T>(work: Promise<T>, deadline: number, url: string, what: string): Promise<T> {
+function withDeadline<T>(
+  work: Promise<T>,
+  deadline: number,
+  url: string,
+  what: string,
+): Promise<T> {
   const left = Math.max(0, deadline - Date.now());
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FetchFailure("timeout", url, `${what} took over the deadline`)), left);
+    timer = setTimeout(
+      () => reject(new FetchFailure("timeout", url, `${what} took over the deadline`)),
+      left,
+    );
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
@@ -178,7 +201,10 @@ async function exchange(
       headers: { ...(body ? { "content-length": String(body.length) } : {}), ...options.headers },
     });
     const timer = setTimeout(
-      () => request.destroy(new FetchFailure("timeout", target.href, "no complete answer before the deadline")),
+      () =>
+        request.destroy(
+          new FetchFailure("timeout", target.href, "no complete answer before the deadline"),
+        ),
       Math.max(0, deadline - Date.now()),
     );
     request.on("close", () => clearTimeout(timer));
@@ -193,7 +219,9 @@ async function exchange(
       }
       const declared = Number(res.headers["content-length"] ?? NaN);
       if (declared > maxBytes) {
-        request.destroy(new FetchFailure("too-large", target.href, `Content-Length ${declared} > ${maxBytes}`));
+        request.destroy(
+          new FetchFailure("too-large", target.href, `Content-Length ${declared} > ${maxBytes}`),
+        );
         return;
       }
       const chunks: Buffer[] = [];
@@ -201,7 +229,9 @@ async function exchange(
       res.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > maxBytes) {
-          request.destroy(new FetchFailure("too-large", target.href, `body over ${maxBytes} bytes`));
+          request.destroy(
+            new FetchFailure("too-large", target.href, `body over ${maxBytes} bytes`),
+          );
           return;
         }
         chunks.push(chunk);
@@ -224,6 +254,7 @@ async function exchange(
 
 function flatten(headers: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
   return out;
 }

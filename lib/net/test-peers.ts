@@ -24,7 +24,9 @@ export interface FixedAnswer {
 }
 
 /** Serves the same answer to every request (or a per-request function's answer). */
-export async function startFixedPeer(answer: FixedAnswer | ((req: http.IncomingMessage) => FixedAnswer)): Promise<TestPeer> {
+export async function startFixedPeer(
+  answer: FixedAnswer | ((req: http.IncomingMessage) => FixedAnswer),
+): Promise<TestPeer> {
   const requests: TestPeer["requests"] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -73,5 +75,10 @@ async function listen(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/`, port, requests, close: () => new Promise((r) => closer(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    requests,
+    close: () => new Promise((r) => closer(r)),
+  };
 }

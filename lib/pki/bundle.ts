@@ -9,7 +9,9 @@ import { looksLikePem, readPemBlocks } from "./pem";
  * text between them ignored) or raw DER bytes. Throws {@link CertificateInputError}
  * naming the PEM block and line for every kind of bad input.
  */
-export function parseCertificates(input: string | ArrayBuffer | ArrayBufferView): ParsedCertificate[] {
+export function parseCertificates(
+  input: string | ArrayBuffer | ArrayBufferView,
+): ParsedCertificate[] {
   const text = typeof input === "string" ? input : pemTextOrNull(asUint8(input));
   if (text === null) return [parseCertificateDer(input as ArrayBufferView)];
   if (!looksLikePem(text)) {
@@ -20,7 +22,11 @@ export function parseCertificates(input: string | ArrayBuffer | ArrayBufferView)
   return blocks.map((b) => {
     const where = { block: b.index, line: b.line };
     if (b.label !== "CERTIFICATE" && b.label !== "TRUSTED CERTIFICATE") {
-      throw new CertificateInputError("wrong-label", `expected CERTIFICATE, found ${b.label}`, where);
+      throw new CertificateInputError(
+        "wrong-label",
+        `expected CERTIFICATE, found ${b.label}`,
+        where,
+      );
     }
     return parseCertificateDer(b.der, where);
   });
@@ -30,7 +36,10 @@ export function parseCertificates(input: string | ArrayBuffer | ArrayBufferView)
 export function parseCertificate(input: string | ArrayBuffer | ArrayBufferView): ParsedCertificate {
   const all = parseCertificates(input);
   if (all.length !== 1 || !all[0]) {
-    throw new CertificateInputError("no-certificate", `expected one certificate, found ${all.length}`);
+    throw new CertificateInputError(
+      "no-certificate",
+      `expected one certificate, found ${all.length}`,
+    );
   }
   return all[0];
 }
@@ -41,8 +50,13 @@ function pemTextOrNull(bytes: Uint8Array): string | null {
   return Buffer.from(bytes).toString("utf8");
 }
 
-function sameName(a: ParsedCertificate["pkijs"]["subject"], b: ParsedCertificate["pkijs"]["issuer"]): boolean {
-  return Buffer.from(a.toSchema().toBER()).equals(Buffer.from(b.toSchema().toBER())) || a.isEqual(b);
+function sameName(
+  a: ParsedCertificate["pkijs"]["subject"],
+  b: ParsedCertificate["pkijs"]["issuer"],
+): boolean {
+  return (
+    Buffer.from(a.toSchema().toBER()).equals(Buffer.from(b.toSchema().toBER())) || a.isEqual(b)
+  );
 }
 
 /**
@@ -61,7 +75,10 @@ export async function findIssuer(
 }
 
 /** Whether `issuer`'s key verifies the signature on `cert`. Never throws. */
-export async function signedBy(cert: ParsedCertificate, issuer: ParsedCertificate): Promise<boolean> {
+export async function signedBy(
+  cert: ParsedCertificate,
+  issuer: ParsedCertificate,
+): Promise<boolean> {
   try {
     return await cert.pkijs.verify(issuer.pkijs);
   } catch {

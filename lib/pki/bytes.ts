@@ -9,7 +9,8 @@ export function toHex(bytes: ArrayBuffer | ArrayBufferView): string {
 /** A Uint8Array view of any buffer source, without copying. */
 export function asUint8(bytes: ArrayBuffer | ArrayBufferView): Uint8Array {
   if (bytes instanceof Uint8Array) return bytes;
-  if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (ArrayBuffer.isView(bytes))
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Uint8Array(bytes);
 }
 
@@ -36,6 +37,10 @@ export function serialHexFromInteger(contents: ArrayBuffer | ArrayBufferView): s
 
 /** Whether two hex serials denote the same number (ignores case, leading zeros, colons). */
 export function sameSerial(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[:\s]/g, "").replace(/^0+(?=.)/, "");
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[:\s]/g, "")
+      .replace(/^0+(?=.)/, "");
   return norm(a) === norm(b);
 }

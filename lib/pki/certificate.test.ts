@@ -1,3 +1,6 @@
+import "./engine";
+import * as x509 from "@peculiar/x509";
+import { webcrypto } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -23,7 +26,9 @@ function inputError(fn: () => unknown): CertificateInputError {
 describe("parseCertificate", () => {
   it("reads the *.facebook.com leaf (README: 2012-06-21 → 2013-12-31, OCSP at verisign)", () => {
     const { info } = parseCertificate(der("leafCertHex.der"));
-    expect(info.subject).toBe("CN=*.facebook.com,O=Facebook\\, Inc.,L=Palo Alto,ST=California,C=US");
+    expect(info.subject).toBe(
+      "CN=*.facebook.com,O=Facebook\\, Inc.,L=Palo Alto,ST=California,C=US",
+    );
     expect(info.serialNumber).toBe("017f77deb3bcbb235d44ccc7dba62e72");
     expect(info.notBefore).toBe("2012-06-21T00:00:00.000Z");
     expect(info.notAfter.slice(0, 10)).toBe("2013-12-31");
@@ -53,6 +58,42 @@ describe("parseCertificate", () => {
     expect(info.isCa).toBe(true);
   });
 
+  it("flags a CT precertificate (poison extension) and reads a fresh certificate's fields", async () => {
+    const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
+    const keys = (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as CryptoKeyPair;
+    const made = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: "00ff01",
+      name: "CN=precert.test, O=Example",
+      notBefore: new Date("2025-01-01T00:00:00Z"),
+      notAfter: new Date("2025-04-01T00:00:00Z"),
+      keys,
+      signingAlgorithm: alg,
+      extensions: [
+        new x509.Extension("1.3.6.1.4.1.11129.2.4.3", true, new Uint8Array([0x05, 0x00])),
+        new x509.SubjectAlternativeNameExtension([
+          { type: "dns", value: "precert.test" },
+          { type: "dns", value: "www.precert.test" },
+        ]),
+        new x509.AuthorityInfoAccessExtension({
+          ocsp: ["http://ocsp.example/"],
+          caIssuers: ["http://ca.example/ca.der"],
+        }),
+        new x509.CRLDistributionPointsExtension(["http://crl.example/ca.crl"]),
+      ],
+    });
+    const { info } = parseCertificate(made.toString("pem"));
+    expect(info).toMatchObject({
+      subject: "O=Example,CN=precert.test",
+      serialNumber: "ff01",
+      notBefore: "2025-01-01T00:00:00.000Z",
+      isPrecertificate: true,
+      dnsNames: ["precert.test", "www.precert.test"],
+      ocspUrls: ["http://ocsp.example/"],
+      caIssuersUrls: ["http://ca.example/ca.der"],
+      crlUrls: ["http://crl.example/ca.crl"],
+    });
+  });
+
   it("strips the sign byte but compares serials as numbers", () => {
     expect(sameSerial("00F3:74", "f374")).toBe(true);
     expect(sameSerial("10001", "010001")).toBe(true);
@@ -79,7 +120,9 @@ describe("bad certificate input names the block, line and reason", () => {
   it("truncated DER", () => {
     const e = inputError(() => parseCertificates(pem(leaf.subarray(0, 300))));
     expect(e.problem).toBe("truncated-der");
-    expect(inputError(() => parseCertificates(leaf.subarray(0, 300))).problem).toBe("truncated-der");
+    expect(inputError(() => parseCertificates(leaf.subarray(0, 300))).problem).toBe(
+      "truncated-der",
+    );
   });
 
   it("wrong label", () => {
@@ -89,25 +132,53 @@ describe("bad certificate input names the block, line and reason", () => {
   });
 
   it("missing END line, and no PEM at all", () => {
-    expect(inputError(() => parseCertificates(pem(leaf).replace(/-----END[^\n]*\n/, ""))).problem).toBe("unterminated-block");
+    expect(
+      inputError(() => parseCertificates(pem(leaf).replace(/-----END[^\n]*\n/, ""))).problem,
+    ).toBe("unterminated-block");
     expect(inputError(() => parseCertificates("hello")).problem).toBe("no-certificate");
-    expect(inputError(() => parseCertificates(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]))).problem).toBe(
-      "not-a-certificate",
-    );
+    expect(
+      inputError(() => parseCertificates(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]))).problem,
+    ).toBe("not-a-certificate");
+  });
+});
+
+describe("damaged certificates", () => {
+  it("every byte-flip and truncation either parses or is a CertificateInputError", () => {
+    const good = der("rsa-2048-sha256-crt.der");
+    for (let i = 0; i < good.length; i += 3) {
+      const flipped = good.slice();
+      flipped[i] = (flipped[i] ?? 0) ^ 0x5a;
+      for (const bytes of [flipped, good.slice(0, i)]) {
+        try {
+          parseCertificates(bytes);
+        } catch (e) {
+          expect(e).toBeInstanceOf(CertificateInputError);
+        }
+      }
+    }
   });
 });
 
 describe("bundles mixing leaves and issuers", () => {
   it("pairs each leaf with the issuer whose key verifies it", async () => {
     const bundle = parseCertificates(
-      [der("issuerCertHex.der"), der("rsa-2048-sha256-crt.der"), der("leafCertHex.der"), der("rsa-2048-sha256-ca.der"), der("rsa-2048-sha256-ocsp-crt.der")]
+      [
+        der("issuerCertHex.der"),
+        der("rsa-2048-sha256-crt.der"),
+        der("leafCertHex.der"),
+        der("rsa-2048-sha256-ca.der"),
+        der("rsa-2048-sha256-ocsp-crt.der"),
+      ]
         .map((b) => pem(b))
         .join("explanatory text between blocks\n"),
     );
     expect(bundle).toHaveLength(5);
     const pairs = await pairLeavesWithIssuers(bundle);
     const names = pairs.map((p) => [p.leaf.info.subject, p.issuer?.info.subject ?? null]);
-    expect(names).toContainEqual(["CN=*.facebook.com,O=Facebook\\, Inc.,L=Palo Alto,ST=California,C=US", bundle[0]?.info.subject]);
+    expect(names).toContainEqual([
+      "CN=*.facebook.com,O=Facebook\\, Inc.,L=Palo Alto,ST=California,C=US",
+      bundle[0]?.info.subject,
+    ]);
     expect(names).toContainEqual(["CN=rsa-2048-sha256-ocsp-crt", "CN=rsa-2048-sha256-ca"]);
     expect(pairs.some((p) => p.leaf.info.subject === "CN=rsa-2048-sha256-ca")).toBe(false);
   });

@@ -1,8 +1,8 @@
 /** One X.509 certificate (RFC 5280) read into the facts an incident needs. */
 import "./engine"; // must precede @peculiar/x509 (reflect-metadata)
-import * as asn1js from "asn1js";
 import * as x509 from "@peculiar/x509";
 import * as pkijs from "pkijs";
+import { decodeBer } from "./ber";
 import { asUint8, serialHexFromInteger, sha256Hex } from "./bytes";
 import { CertificateInputError } from "./errors";
 import { rfc4514FromDer } from "./names";
@@ -44,17 +44,24 @@ export type InputPlace = { block: number; line: number } | undefined;
  * Parses one DER certificate. Throws {@link CertificateInputError} ("truncated-der",
  * "not-a-certificate") instead of a library exception.
  */
-export function parseCertificateDer(input: ArrayBuffer | ArrayBufferView, where?: InputPlace): ParsedCertificate {
+export function parseCertificateDer(
+  input: ArrayBuffer | ArrayBufferView,
+  where?: InputPlace,
+): ParsedCertificate {
   const der = asUint8(input);
-  const asn = asn1js.fromBER(der as BufferSource);
-  if (asn.offset === -1) {
-    const truncated = /end of input|length/i.test(asn.result.error);
+  const asn = decodeBer(der);
+  if (!asn.ok) {
+    const truncated = /end of input|length/i.test(asn.error);
     const problem = truncated ? "truncated-der" : "not-a-certificate";
     const detail = truncated ? "the DER ends before the certificate does" : "the bytes are not DER";
-    throw new CertificateInputError(problem, `${detail} (${asn.result.error})`, where);
+    throw new CertificateInputError(problem, `${detail} (${asn.error})`, where);
   }
   if (asn.offset !== der.length) {
-    throw new CertificateInputError("not-a-certificate", `${der.length - asn.offset} bytes follow the DER`, where);
+    throw new CertificateInputError(
+      "not-a-certificate",
+      `${der.length - asn.offset} bytes follow the DER`,
+      where,
+    );
   }
 
   let cert: pkijs.Certificate;
@@ -64,7 +71,11 @@ export function parseCertificateDer(input: ArrayBuffer | ArrayBufferView, where?
     info = describe(cert, der);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new CertificateInputError("not-a-certificate", `DER is not an X.509 certificate (${why})`, where);
+    throw new CertificateInputError(
+      "not-a-certificate",
+      `DER is not an X.509 certificate (${why})`,
+      where,
+    );
   }
   let view: x509.X509Certificate | undefined;
   return {
@@ -84,7 +95,8 @@ const AD_OCSP = "1.3.6.1.5.5.7.48.1";
 const AD_CA_ISSUERS = "1.3.6.1.5.5.7.48.2";
 
 function describe(cert: pkijs.Certificate, der: Uint8Array): CertificateInfo {
-  const parsed = (oid: string): unknown => cert.extensions?.find((e) => e.extnID === oid)?.parsedValue;
+  const parsed = (oid: string): unknown =>
+    cert.extensions?.find((e) => e.extnID === oid)?.parsedValue;
   const san = parsed(OID.subjectAltName);
   const aia = parsed(OID.authorityInfoAccess);
   const cdp = parsed(OID.crlDistributionPoints);
@@ -105,7 +117,10 @@ function describe(cert: pkijs.Certificate, der: Uint8Array): CertificateInfo {
     notAfter: cert.notAfter.value.toISOString(),
     sha256Fingerprint: sha256Hex(der),
     spkiSha256: sha256Hex(cert.subjectPublicKeyInfo.toSchema().toBER()),
-    dnsNames: san instanceof pkijs.AltName ? san.altNames.filter((n) => n.type === GN_DNS).map((n) => String(n.value)) : [],
+    dnsNames:
+      san instanceof pkijs.AltName
+        ? san.altNames.filter((n) => n.type === GN_DNS).map((n) => String(n.value))
+        : [],
     ocspUrls: access(AD_OCSP),
     caIssuersUrls: access(AD_CA_ISSUERS),
     crlUrls:

@@ -18,7 +18,11 @@ export class CertificateInputError extends Error {
   readonly block: number | null;
   readonly line: number | null;
 
-  constructor(problem: CertificateInputProblem, detail: string, where?: { block: number; line: number }) {
+  constructor(
+    problem: CertificateInputProblem,
+    detail: string,
+    where?: { block: number; line: number },
+  ) {
     const place = where ? `PEM block ${where.block} (line ${where.line}): ` : "";
     super(`${place}${detail}`);
     this.name = "CertificateInputError";

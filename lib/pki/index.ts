@@ -6,4 +6,10 @@ export { readPemBlocks, looksLikePem, type PemBlock } from "./pem";
 export { rfc4514FromDer } from "./names";
 export { OID, oidName } from "./oids";
 export { parseCertificateDer, type CertificateInfo, type ParsedCertificate } from "./certificate";
-export { parseCertificates, parseCertificate, findIssuer, signedBy, pairLeavesWithIssuers } from "./bundle";
+export {
+  parseCertificates,
+  parseCertificate,
+  findIssuer,
+  signedBy,
+  pairLeavesWithIssuers,
+} from "./bundle";

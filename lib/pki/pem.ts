@@ -50,7 +50,12 @@ export function readPemBlocks(text: string): PemBlock[] {
         where,
       );
     }
-    blocks.push({ index: where.block, line: open.line, label: open.label, der: decode(open.body, where) });
+    blocks.push({
+      index: where.block,
+      line: open.line,
+      label: open.label,
+      der: decode(open.body, where),
+    });
     open = null;
   });
 

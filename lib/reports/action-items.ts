@@ -80,7 +80,8 @@ function readActionTable(table: Table, src: string, problems: Problems): ActionI
     const status = v2 ? "Ongoing" : readStatus(cell("status"), line, problems);
     const where = `Action Items, line ${line}`;
     if (!kind) {
-      problems.error(line, `${where}: Kind "${cell("kind")}" is not one of ${ACTION_ITEM_KINDS.join(", ")}.`);
+      const allowed = ACTION_ITEM_KINDS.join(", ");
+      problems.error(line, `${where}: Kind "${cell("kind")}" is not one of ${allowed}.`);
     }
     if (!status) {
       const allowed = ACTION_ITEM_STATUSES.join(", ");

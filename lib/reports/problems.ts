@@ -9,10 +9,12 @@ export class Problems {
   readonly errors: Problem[] = [];
   readonly warnings: Problem[] = [];
 
+  /** Records a problem that makes the import fail. */
   error(line: number, message: string): void {
     this.errors.push({ line, message });
   }
 
+  /** Records a problem the import survives; it is shown beside the imported report. */
   warn(line: number, message: string): void {
     this.warnings.push({ line, message });
   }

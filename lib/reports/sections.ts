@@ -55,7 +55,8 @@ export function readOutline(tree: Root, problems: Problems): Outline {
 
   for (const block of blocks.slice(start, end)) {
     // The Appendix is free-form supporting data: its own headings belong to it.
-    const inAppendix = current?.name === "appendix" && !(block.type === "heading" && isReportHeading(block));
+    const newReport = block.type === "heading" && isReportHeading(block);
+    const inAppendix = current?.name === "appendix" && !newReport;
     if (block.type === "heading" && block.depth <= 3 && !inAppendix) {
       const name = sectionName(plainText(block));
       current = null;
@@ -86,11 +87,9 @@ function isReportHeading(heading: Heading): boolean {
 function reportRegion(blocks: Nodes[], problems: Problems) {
   const reports = blocks
     .map((block, index) => ({ block, index }))
-    .filter(
-      (b): b is { block: Heading; index: number } =>
-        b.block.type === "heading" && b.block.depth <= 2 && /incident report/i.test(plainText(b.block)) &&
-      !/closure/i.test(plainText(b.block)),
-    );
+    .filter((b): b is { block: Heading; index: number } => b.block.type === "heading")
+    .filter(({ block }) => block.depth <= 2 && /incident report/i.test(plainText(block)))
+    .filter(({ block }) => !/closure/i.test(plainText(block)));
   const full = reports.filter((r) => !/preliminary/i.test(plainText(r.block)));
   const chosen = full[full.length - 1];
   if (full.length > 1 && chosen) {

@@ -59,7 +59,8 @@ export function readSummary(
       } else if (key.startsWith("timeline summary")) {
         const nested = collectFields(field.blocks, src);
         if (nested.fields.length === 0 && value !== "") {
-          problems.warn(field.line, "Timeline summary: expected the three non-compliance dates as bold labels.");
+          const message = "Timeline summary: expected the three non-compliance dates as bold labels.";
+          problems.warn(field.line, message);
         }
         read(nested.fields);
       } else if (date) {
@@ -92,7 +93,8 @@ export function readSummary(
   ];
   const missing = expected.filter((name) => !seen.has(name));
   if (blocks.length > 0 && missing.length > 0) {
-    problems.warn(lineOf(blocks[0]!), `Summary has no ${missing.map((m) => `"${m}"`).join(", ")} field.`);
+    const names = missing.map((m) => `"${m}"`).join(", ");
+    problems.warn(lineOf(blocks[0]!), `Summary has no ${names} field.`);
   }
   return certificates;
 }

@@ -25,7 +25,11 @@ export async function createCertId(
   hash: CertIdHash = "SHA-1",
 ): Promise<pkijs.CertID> {
   const id = new pkijs.CertID();
-  await id.createForCertificate(cert.pkijs, { issuerCertificate: issuer.pkijs, hashAlgorithm: hash }, pkiCrypto());
+  await id.createForCertificate(
+    cert.pkijs,
+    { issuerCertificate: issuer.pkijs, hashAlgorithm: hash },
+    pkiCrypto(),
+  );
   return id;
 }
 

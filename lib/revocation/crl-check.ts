@@ -58,7 +58,11 @@ export async function checkCrl(input: CrlCheckInput): Promise<CrlCheckResult> {
     notes: [],
   };
   const done = (verdict: Verdict, detail: VerdictDetail = {}) =>
-    Object.assign(result, { verdict, message: verdictMessage(verdict, detail), durationMs: Date.now() - started });
+    Object.assign(result, {
+      verdict,
+      message: verdictMessage(verdict, detail),
+      durationMs: Date.now() - started,
+    });
   if (!result.url) return done("no-crl-url");
 
   let response;
@@ -66,9 +70,13 @@ export async function checkCrl(input: CrlCheckInput): Promise<CrlCheckResult> {
     response = await guardedFetch(result.url, { maxBytes: CRL_MAX_BYTES, ...input.fetchOptions });
   } catch (e) {
     if (!(e instanceof FetchFailure)) throw e;
-    return done(e.kind, { why: e.message });
+    return done(e.kind, { why: e.detail });
   }
-  Object.assign(result, { httpStatus: response.status, contentType: response.contentType, crlDer: response.body });
+  Object.assign(result, {
+    httpStatus: response.status,
+    contentType: response.contentType,
+    crlDer: response.body,
+  });
   if (response.status !== 200) return done("http-status", { httpStatus: response.status });
 
   const parsed = parseCrl(response.body);
@@ -80,13 +88,23 @@ export async function checkCrl(input: CrlCheckInput): Promise<CrlCheckResult> {
   }
   const findings = await judge(parsed.info, parsed.crl, input, now);
   result.findings = findings;
-  result.entry = findCrlEntry(parsed.crl, input.cert.info.serialNumber);
+  try {
+    result.entry = findCrlEntry(parsed.crl, input.cert.info.serialNumber);
+  } catch (e) {
+    // A damaged entry list must not make the check throw; keep the bytes and say why.
+    return done("not-a-crl", { what: `a CRL whose entries cannot be read (${String(e)})` });
+  }
 
   const has = (v: Verdict) => findings.find((f) => f.verdict === v);
-  const early = (["signer-not-authorised", "bad-signature", "unusable-critical-extension"] as const).find(has);
+  const early = (
+    ["signer-not-authorised", "bad-signature", "unusable-critical-extension"] as const
+  ).find(has);
   if (early) return done(early, { why: has(early)?.detail });
   if (result.entry) {
-    return done("revoked", { revocationTime: result.entry.revocationDate, reason: result.entry.reason });
+    return done("revoked", {
+      revocationTime: result.entry.revocationDate,
+      reason: result.entry.reason,
+    });
   }
   const late = (["not-yet-valid", "stale"] as const).find(has);
   if (late) return done(late, { why: has(late)?.detail });
@@ -101,7 +119,10 @@ async function judge(
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
   if (info.issuer !== input.issuer.info.subject) {
-    findings.push({ verdict: "signer-not-authorised", detail: `CRL issuer is ${info.issuer}, not ${input.issuer.info.subject}` });
+    findings.push({
+      verdict: "signer-not-authorised",
+      detail: `CRL issuer is ${info.issuer}, not ${input.issuer.info.subject}`,
+    });
   } else if (!(await crlSignedBy(crl, input.issuer))) {
     findings.push({ verdict: "bad-signature", detail: "the issuer's key does not verify the CRL" });
   }
@@ -110,13 +131,22 @@ async function judge(
   }
   const t = now.getTime();
   if (Date.parse(info.thisUpdate) > t + CLOCK_SKEW_MS) {
-    findings.push({ verdict: "not-yet-valid", detail: `thisUpdate ${info.thisUpdate} is in the future` });
+    findings.push({
+      verdict: "not-yet-valid",
+      detail: `thisUpdate ${info.thisUpdate} is in the future`,
+    });
   }
   if (!info.nextUpdate) findings.push({ verdict: "stale", detail: "no nextUpdate" });
   else if (Date.parse(info.nextUpdate) < t - CLOCK_SKEW_MS) {
     findings.push({ verdict: "stale", detail: `nextUpdate ${info.nextUpdate} has passed` });
-  } else if ((Date.parse(info.nextUpdate) - Date.parse(info.thisUpdate)) / 1000 + 1 > BR_MAX_INTERVAL_SECONDS) {
-    findings.push({ verdict: "window-too-long", detail: "nextUpdate is more than 10 days after thisUpdate (BR 4.9.7)" });
+  } else if (
+    (Date.parse(info.nextUpdate) - Date.parse(info.thisUpdate)) / 1000 + 1 >
+    BR_MAX_INTERVAL_SECONDS
+  ) {
+    findings.push({
+      verdict: "window-too-long",
+      detail: "nextUpdate is more than 10 days after thisUpdate (BR 4.9.7)",
+    });
   }
   return findings;
 }

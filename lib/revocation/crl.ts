@@ -1,6 +1,7 @@
 /** CertificateList (RFC 5280 §5) read into JSON-safe facts, entry lookup and signature check. */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
+import { decodeBer } from "../pki/ber";
 import { asUint8, serialHexFromInteger } from "../pki/bytes";
 import type { ParsedCertificate } from "../pki/certificate";
 import { pkiCrypto } from "../pki/engine";
@@ -47,10 +48,19 @@ export function parseCrl(input: ArrayBuffer | ArrayBufferView): CrlParseResult {
   const identity = identifyContent(bytes);
   if (identity.kind !== "crl") return { ok: false, identity, detail: identity.description };
 
-  const crl = pkijs.CertificateRevocationList.fromBER(bytes as BufferSource);
+  try {
+    const crl = pkijs.CertificateRevocationList.fromBER(bytes as BufferSource);
+    return { ok: true, info: describeCrl(crl, warnings), crl };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { ok: false, identity, detail: `a CRL that cannot be read (${why})` };
+  }
+}
+
+function describeCrl(crl: pkijs.CertificateRevocationList, warnings: string[]): CrlInfo {
   const number = crl.crlExtensions?.extensions.find((e) => e.extnID === "2.5.29.20");
   const sig = crl.signature.algorithmId;
-  const info: CrlInfo = {
+  return {
     version: crl.version === 1 ? 2 : 1,
     issuer: rfc4514FromDer(crl.issuer.toSchema().toBER()),
     thisUpdate: crl.thisUpdate.value.toISOString(),
@@ -61,24 +71,31 @@ export function parseCrl(input: ArrayBuffer | ArrayBufferView): CrlParseResult {
     extensions: describeExtensions(crl.crlExtensions?.extensions),
     warnings,
   };
-  return { ok: true, info, crl };
 }
 
 function pemCrl(bytes: Uint8Array): Uint8Array | null {
   try {
-    return readPemBlocks(Buffer.from(bytes).toString("utf8")).find((b) => b.label === "X509 CRL")?.der ?? null;
+    return (
+      readPemBlocks(Buffer.from(bytes).toString("utf8")).find((b) => b.label === "X509 CRL")?.der ??
+      null
+    );
   } catch {
     return null;
   }
 }
 
 function crlNumberHex(ext: pkijs.Extension): string | null {
-  const parsed = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView as BufferSource);
-  return parsed.result instanceof asn1js.Integer ? serialHexFromInteger(parsed.result.valueBlock.valueHexView) : null;
+  const parsed = decodeBer(ext.extnValue.valueBlock.valueHexView);
+  return parsed.ok && parsed.result instanceof asn1js.Integer
+    ? serialHexFromInteger(parsed.result.valueBlock.valueHexView)
+    : null;
 }
 
 /** Finds the entry for a serial (lower-case hex, sign byte removed), or null. */
-export function findCrlEntry(crl: pkijs.CertificateRevocationList, serialHex: string): CrlEntryInfo | null {
+export function findCrlEntry(
+  crl: pkijs.CertificateRevocationList,
+  serialHex: string,
+): CrlEntryInfo | null {
   for (const entry of crl.revokedCertificates ?? []) {
     const serial = serialHexFromInteger(entry.userCertificate.valueBlock.valueHexView);
     if (serial === serialHex) return describeEntry(entry, serial);
@@ -88,13 +105,18 @@ export function findCrlEntry(crl: pkijs.CertificateRevocationList, serialHex: st
 
 function describeEntry(entry: pkijs.RevokedCertificate, serialNumber: string): CrlEntryInfo {
   const ext = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === OID.crlReason);
-  const parsed = ext ? asn1js.fromBER(ext.extnValue.valueBlock.valueHexView as BufferSource).result : null;
-  const reason = parsed instanceof asn1js.Enumerated ? revocationReasonName(parsed.valueBlock.valueDec) : null;
+  const decoded = ext ? decodeBer(ext.extnValue.valueBlock.valueHexView) : null;
+  const parsed = decoded?.ok ? decoded.result : null;
+  const reason =
+    parsed instanceof asn1js.Enumerated ? revocationReasonName(parsed.valueBlock.valueDec) : null;
   return { serialNumber, revocationDate: entry.revocationDate.value.toISOString(), reason };
 }
 
 /** Whether `issuer`'s key verifies the CRL signature. Never throws. */
-export async function crlSignedBy(crl: pkijs.CertificateRevocationList, issuer: ParsedCertificate): Promise<boolean> {
+export async function crlSignedBy(
+  crl: pkijs.CertificateRevocationList,
+  issuer: ParsedCertificate,
+): Promise<boolean> {
   try {
     return await pkiCrypto().verifyWithPublicKey(
       crl.tbsView as BufferSource,

@@ -6,22 +6,21 @@ import * as asn1js from "asn1js";
 
 const MAX_REPORTED = 5;
 
-/** Human-readable findings: indefinite lengths, non-minimal length encodings. */
-export function derStrictnessWarnings(bytes: Uint8Array): string[] {
-  const parsed = asn1js.fromBER(bytes as BufferSource);
-  if (parsed.offset === -1) return [];
+/** Human-readable findings on a decoded tree: indefinite lengths, non-minimal lengths. */
+export function derStrictnessWarnings(root: asn1js.AsnType): string[] {
   const found: string[] = [];
   const visit = (block: asn1js.AsnType, depth: number) => {
     if (found.length >= MAX_REPORTED || depth > 64) return;
     const len = (block as asn1js.BaseBlock).lenBlock;
-    if (len?.isIndefiniteForm) found.push(`indefinite length at offset ${offsetOf(block)} (not DER)`);
+    if (len?.isIndefiniteForm)
+      found.push(`indefinite length at offset ${offsetOf(block)} (not DER)`);
     else if (len?.longFormUsed && len.length < 128) {
       found.push(`non-minimal length encoding at offset ${offsetOf(block)} (not DER)`);
     }
     const inner = (block as asn1js.Constructed).valueBlock?.value;
     if (Array.isArray(inner)) for (const child of inner) visit(child, depth + 1);
   };
-  visit(parsed.result, 0);
+  visit(root, 0);
   return found;
 }
 

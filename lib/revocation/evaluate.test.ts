@@ -22,7 +22,11 @@ let caKeys: CryptoKeyPair;
 let ca: ParsedCertificate;
 let leaves: ParsedCertificate[];
 
-async function makeCert(serial: string, cn: string, keys: CryptoKeyPair): Promise<ParsedCertificate> {
+async function makeCert(
+  serial: string,
+  cn: string,
+  keys: CryptoKeyPair,
+): Promise<ParsedCertificate> {
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial,
     subject: `CN=${cn}`,
@@ -48,7 +52,11 @@ beforeAll(async () => {
     extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
   });
   ca = parseCertificateDer(new Uint8Array(root.rawData));
-  leaves = [await makeCert("0a", "a.test", caKeys), await makeCert("0b", "b.test", caKeys), await makeCert("0c", "c.test", caKeys)];
+  leaves = [
+    await makeCert("0a", "a.test", caKeys),
+    await makeCert("0b", "b.test", caKeys),
+    await makeCert("0c", "c.test", caKeys),
+  ];
 });
 
 interface Build {
@@ -60,21 +68,25 @@ interface Build {
 
 async function build(o: Build = {}): Promise<Uint8Array> {
   const thisUpdate = o.thisUpdate ?? new Date(NOW.getTime() - HOUR);
-  const nextUpdate = o.nextUpdate === undefined ? new Date(thisUpdate.getTime() + 24 * HOUR) : o.nextUpdate;
+  const nextUpdate =
+    o.nextUpdate === undefined ? new Date(thisUpdate.getTime() + 24 * HOUR) : o.nextUpdate;
   const responses = await Promise.all(
-    (o.statuses ?? ["good", "good", "good"]).map(async (s, i) =>
-      new pkijs.SingleResponse({
-        certID: await createCertId(leaves[i] as ParsedCertificate, ca),
-        certStatus:
-          s === "good"
-            ? new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } })
-            : new asn1js.Constructed({
-                idBlock: { tagClass: 3, tagNumber: 1 },
-                value: [new asn1js.GeneralizedTime({ valueDate: new Date(NOW.getTime() - 5 * HOUR) })],
-              }),
-        thisUpdate,
-        ...(nextUpdate ? { nextUpdate } : {}),
-      }),
+    (o.statuses ?? ["good", "good", "good"]).map(
+      async (s, i) =>
+        new pkijs.SingleResponse({
+          certID: await createCertId(leaves[i] as ParsedCertificate, ca),
+          certStatus:
+            s === "good"
+              ? new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } })
+              : new asn1js.Constructed({
+                  idBlock: { tagClass: 3, tagNumber: 1 },
+                  value: [
+                    new asn1js.GeneralizedTime({ valueDate: new Date(NOW.getTime() - 5 * HOUR) }),
+                  ],
+                }),
+          thisUpdate,
+          ...(nextUpdate ? { nextUpdate } : {}),
+        }),
     ),
   );
   const basic = new pkijs.BasicOCSPResponse({
@@ -97,7 +109,12 @@ async function build(o: Build = {}): Promise<Uint8Array> {
 }
 
 const judge = async (bytes: Uint8Array, leaf = 1, extra: { nonce?: Uint8Array } = {}) =>
-  evaluateOcspResponse(parseOcspResponse(bytes), { cert: leaves[leaf], issuer: ca, now: NOW, ...extra });
+  evaluateOcspResponse(parseOcspResponse(bytes), {
+    cert: leaves[leaf],
+    issuer: ca,
+    now: NOW,
+    ...extra,
+  });
 
 describe("evaluateOcspResponse on built responses", () => {
   it("picks the SingleResponse whose CertID matches, among several", async () => {
@@ -110,22 +127,38 @@ describe("evaluateOcspResponse on built responses", () => {
   });
 
   it("no-matching-response when the certificate is not among them", async () => {
-    expect((await judge(await build({ statuses: ["good"] }), 2)).verdict).toBe("no-matching-response");
+    expect((await judge(await build({ statuses: ["good"] }), 2)).verdict).toBe(
+      "no-matching-response",
+    );
   });
 
   it("an unrecognised critical extension makes the response unusable; a known non-critical one does not", async () => {
-    const odd = new pkijs.Extension({ extnID: "1.2.3.4.5", critical: true, extnValue: new asn1js.Null().toBER() });
+    const odd = new pkijs.Extension({
+      extnID: "1.2.3.4.5",
+      critical: true,
+      extnValue: new asn1js.Null().toBER(),
+    });
     const r = await judge(await build({ responseExtensions: [odd] }));
     expect(r.verdict).toBe("unusable-critical-extension");
-    const mild = new pkijs.Extension({ extnID: "1.2.3.4.5", critical: false, extnValue: new asn1js.Null().toBER() });
+    const mild = new pkijs.Extension({
+      extnID: "1.2.3.4.5",
+      critical: false,
+      extnValue: new asn1js.Null().toBER(),
+    });
     expect((await judge(await build({ responseExtensions: [mild] }))).verdict).toBe("good");
   });
 
   it("flags an echoed nonce that differs from the one sent", async () => {
     const sent = new Uint8Array(16).fill(7);
     const other = new asn1js.OctetString({ valueHex: new Uint8Array(16).fill(9) }).toBER();
-    const ext = new pkijs.Extension({ extnID: "1.3.6.1.5.5.7.48.1.2", critical: false, extnValue: other });
-    expect((await judge(await build({ responseExtensions: [ext] }), 1, { nonce: sent })).verdict).toBe("nonce-mismatch");
+    const ext = new pkijs.Extension({
+      extnID: "1.3.6.1.5.5.7.48.1.2",
+      critical: false,
+      extnValue: other,
+    });
+    expect(
+      (await judge(await build({ responseExtensions: [ext] }), 1, { nonce: sent })).verdict,
+    ).toBe("nonce-mismatch");
     expect((await judge(await build(), 1, { nonce: sent })).verdict).toBe("good"); // ignoring it is allowed
   });
 
@@ -150,7 +183,8 @@ describe("checkFreshness (BR 4.9.10 intervals counted inclusively, 5 min skew)",
     nextUpdate,
     singleExtensions: [],
   });
-  const verdicts = (s: SingleResponseInfo, now = NOW) => checkFreshness(s, now).map((f) => f.verdict);
+  const verdicts = (s: SingleResponseInfo, now = NOW) =>
+    checkFreshness(s, now).map((f) => f.verdict);
 
   it("accepts 8 hours minus the inclusive second, and exactly 10 days minus one second", () => {
     expect(verdicts(single("2025-06-01T08:00:00Z", "2025-06-01T15:59:59Z"))).toEqual([]);
@@ -158,14 +192,20 @@ describe("checkFreshness (BR 4.9.10 intervals counted inclusively, 5 min skew)",
   });
 
   it("10 days between the fields is one second too long; under 8 hours too short", () => {
-    expect(verdicts(single("2025-06-01T08:00:00Z", "2025-06-11T08:00:00Z"))).toEqual(["window-too-long"]);
-    expect(verdicts(single("2025-06-01T08:00:00Z", "2025-06-01T15:59:58Z"))).toEqual(["window-too-short"]);
+    expect(verdicts(single("2025-06-01T08:00:00Z", "2025-06-11T08:00:00Z"))).toEqual([
+      "window-too-long",
+    ]);
+    expect(verdicts(single("2025-06-01T08:00:00Z", "2025-06-01T15:59:58Z"))).toEqual([
+      "window-too-short",
+    ]);
   });
 
   it("tolerates 5 minutes of clock skew, not more", () => {
     const s = single("2025-06-01T12:04:00Z", "2025-06-02T12:04:00Z");
     expect(verdicts(s)).toEqual([]);
-    expect(verdicts(single("2025-06-01T12:06:00Z", "2025-06-02T12:06:00Z"))).toEqual(["not-yet-valid"]);
+    expect(verdicts(single("2025-06-01T12:06:00Z", "2025-06-02T12:06:00Z"))).toEqual([
+      "not-yet-valid",
+    ]);
     expect(verdicts(single("2025-05-31T11:00:00Z", "2025-06-01T11:56:00Z"))).toEqual([]);
     expect(verdicts(single("2025-05-31T11:00:00Z", "2025-06-01T11:54:00Z"))).toEqual(["stale"]);
   });
@@ -177,9 +217,14 @@ describe("verdict vocabulary", () => {
   });
 
   it("builds the revoked and http-status sentences", () => {
-    expect(verdictMessage("revoked", { revocationTime: "2024-01-01T00:00:00.000Z", reason: "keyCompromise" })).toBe(
-      "Revoked at 2024-01-01T00:00:00.000Z (reason keyCompromise).",
+    expect(
+      verdictMessage("revoked", {
+        revocationTime: "2024-01-01T00:00:00.000Z",
+        reason: "keyCompromise",
+      }),
+    ).toBe("Revoked at 2024-01-01T00:00:00.000Z (reason keyCompromise).");
+    expect(verdictMessage("http-status", { httpStatus: 404 })).toBe(
+      "The server answered HTTP 404 instead of 200.",
     );
-    expect(verdictMessage("http-status", { httpStatus: 404 })).toBe("The server answered HTTP 404 instead of 200.");
   });
 });

@@ -8,7 +8,13 @@
  * in `findings`, so a "revoked" answer still shows its one-year window.
  */
 import type { ParsedCertificate } from "../pki/certificate";
-import { type CertIdInfo, createCertId, describeCertId, sameCertId, type CertIdHash } from "./cert-id";
+import {
+  type CertIdInfo,
+  createCertId,
+  describeCertId,
+  sameCertId,
+  type CertIdHash,
+} from "./cert-id";
 import { unknownCritical } from "./extensions";
 import { checkFreshness, refreshNotes } from "./freshness";
 import type { OcspParseResult, SingleResponseInfo } from "./ocsp-response";
@@ -48,22 +54,42 @@ export interface OcspEvaluation {
 }
 
 /** Judges a parsed response against the requested certificate. Never throws. */
-export async function evaluateOcspResponse(parsed: OcspParseResult, ctx: EvaluationContext): Promise<OcspEvaluation> {
+export async function evaluateOcspResponse(
+  parsed: OcspParseResult,
+  ctx: EvaluationContext,
+): Promise<OcspEvaluation> {
   if (!parsed.ok) return only("not-ocsp-response", { what: parsed.detail });
   const { info, basic } = parsed;
   if (info.responseStatus !== "successful") return only(info.responseStatus, {});
-  if (!basic) return only("not-ocsp-response", { what: `an OCSP response of unsupported type ${info.responseType}` });
+  if (!basic)
+    return only("not-ocsp-response", {
+      what: `an OCSP response of unsupported type ${info.responseType}`,
+    });
 
   const findings: Finding[] = [];
   const notes: string[] = [...info.warnings];
   const single = await pickSingle(info.responses, ctx, notes);
-  const critical = unknownCritical([...info.responseExtensions, ...(single?.singleExtensions ?? [])]);
-  for (const e of critical) findings.push({ verdict: "unusable-critical-extension", detail: `critical ${e.oid}` });
-  if (!single) findings.push({ verdict: "no-matching-response", detail: `${info.responses.length} SingleResponse(s), none for the certificate` });
+  const critical = unknownCritical([
+    ...info.responseExtensions,
+    ...(single?.singleExtensions ?? []),
+  ]);
+  for (const e of critical)
+    findings.push({ verdict: "unusable-critical-extension", detail: `critical ${e.oid}` });
+  if (!single)
+    findings.push({
+      verdict: "no-matching-response",
+      detail: `${info.responses.length} SingleResponse(s), none for the certificate`,
+    });
 
-  const signature = await verifyOcspSignature(basic, { issuer: ctx.issuer ?? null, now: ctx.now });
-  if (signature.status === "invalid") findings.push({ verdict: "bad-signature", detail: signature.problem ?? "" });
-  if (signature.status === "unauthorised") findings.push({ verdict: "signer-not-authorised", detail: signature.problem ?? "" });
+  const signature = await verifyOcspSignature(basic, {
+    issuer: ctx.issuer ?? null,
+    now: ctx.now,
+    embedded: parsed.embedded,
+  });
+  if (signature.status === "invalid")
+    findings.push({ verdict: "bad-signature", detail: signature.problem ?? "" });
+  if (signature.status === "unauthorised")
+    findings.push({ verdict: "signer-not-authorised", detail: signature.problem ?? "" });
   const nonceProblem = checkNonce(info.responseExtensions, ctx.nonce ?? null);
   if (nonceProblem) findings.push({ verdict: "nonce-mismatch", detail: nonceProblem });
   if (single) {
@@ -89,7 +115,11 @@ const BEFORE_REVOKED: Verdict[] = [
 ];
 const AFTER_REVOKED: Verdict[] = ["not-yet-valid", "stale", "window-too-long", "window-too-short"];
 
-function decide(findings: Finding[], single: SingleResponseInfo | null, signature: SignatureCheck): Verdict {
+function decide(
+  findings: Finding[],
+  single: SingleResponseInfo | null,
+  signature: SignatureCheck,
+): Verdict {
   const has = (v: Verdict) => findings.some((f) => f.verdict === v);
   const early = BEFORE_REVOKED.find(has);
   if (early) return early;
@@ -104,7 +134,14 @@ function decide(findings: Finding[], single: SingleResponseInfo | null, signatur
 }
 
 function only(verdict: Verdict, detail: VerdictDetail): OcspEvaluation {
-  return { verdict, message: verdictMessage(verdict, detail), single: null, signature: null, findings: [], notes: [] };
+  return {
+    verdict,
+    message: verdictMessage(verdict, detail),
+    single: null,
+    signature: null,
+    findings: [],
+    notes: [],
+  };
 }
 
 async function pickSingle(
@@ -112,7 +149,8 @@ async function pickSingle(
   ctx: EvaluationContext,
   notes: string[],
 ): Promise<SingleResponseInfo | null> {
-  if (ctx.certId) return responses.find((r) => sameCertId(r.certId, ctx.certId as CertIdInfo)) ?? null;
+  if (ctx.certId)
+    return responses.find((r) => sameCertId(r.certId, ctx.certId as CertIdInfo)) ?? null;
   if (ctx.cert && ctx.issuer) {
     for (const r of responses) {
       const hash = r.certId.hashAlgorithm as CertIdHash;
@@ -122,16 +160,21 @@ async function pickSingle(
     return null;
   }
   if (ctx.cert) {
-    const match = responses.find((r) => r.certId.serialNumber === ctx.cert?.info.serialNumber) ?? null;
+    const match =
+      responses.find((r) => r.certId.serialNumber === ctx.cert?.info.serialNumber) ?? null;
     if (match) notes.push("matched by serial only: no issuer given to check the CertID hashes");
     return match;
   }
-  if (responses.length > 1) notes.push(`no certificate given: judged the first of ${responses.length} SingleResponses`);
+  if (responses.length > 1)
+    notes.push(`no certificate given: judged the first of ${responses.length} SingleResponses`);
   return responses[0] ?? null;
 }
 
 /** RFC 8954: a responder may ignore the nonce, but must not echo a different one. */
-function checkNonce(extensions: { oid: string; valueHex: string }[], sent: Uint8Array | null): string | null {
+function checkNonce(
+  extensions: { oid: string; valueHex: string }[],
+  sent: Uint8Array | null,
+): string | null {
   const echoed = extensions.find((e) => e.oid === OID.ocspNonce);
   if (!sent || !echoed) return null;
   const wrapped = toHex(new asn1js.OctetString({ valueHex: sent }).toBER());

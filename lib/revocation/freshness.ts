@@ -29,11 +29,18 @@ export function validityIntervalSeconds(single: SingleResponseInfo): number | nu
 }
 
 /** Every time problem of `single` at `now`; [] means fresh and BR-conformant. */
-export function checkFreshness(single: SingleResponseInfo, now: Date, skewMs = CLOCK_SKEW_MS): TimeFinding[] {
+export function checkFreshness(
+  single: SingleResponseInfo,
+  now: Date,
+  skewMs = CLOCK_SKEW_MS,
+): TimeFinding[] {
   const findings: TimeFinding[] = [];
   const t = now.getTime();
   if (Date.parse(single.thisUpdate) > t + skewMs) {
-    findings.push({ verdict: "not-yet-valid", detail: `thisUpdate ${single.thisUpdate} is in the future` });
+    findings.push({
+      verdict: "not-yet-valid",
+      detail: `thisUpdate ${single.thisUpdate} is in the future`,
+    });
   }
   if (!single.nextUpdate) {
     findings.push({ verdict: "stale", detail: "no nextUpdate (RFC 5019 §2.2.4 requires one)" });
@@ -43,10 +50,16 @@ export function checkFreshness(single: SingleResponseInfo, now: Date, skewMs = C
 
   const interval = validityIntervalSeconds(single);
   if (interval !== null && interval > BR_MAX_INTERVAL_SECONDS) {
-    findings.push({ verdict: "window-too-long", detail: `validity interval ${formatSeconds(interval)} > 10 days` });
+    findings.push({
+      verdict: "window-too-long",
+      detail: `validity interval ${formatSeconds(interval)} > 10 days`,
+    });
   }
   if (interval !== null && interval < BR_MIN_INTERVAL_SECONDS) {
-    findings.push({ verdict: "window-too-short", detail: `validity interval ${formatSeconds(interval)} < 8 hours` });
+    findings.push({
+      verdict: "window-too-short",
+      detail: `validity interval ${formatSeconds(interval)} < 8 hours`,
+    });
   }
   return findings;
 }
@@ -57,10 +70,14 @@ export function refreshNotes(single: SingleResponseInfo, now: Date): string[] {
   const age = (now.getTime() - Date.parse(single.thisUpdate)) / 1000;
   if (interval === null) return [];
   if (interval >= 16 * 3600 && age > BR_REFRESH_SECONDS) {
-    return [`thisUpdate is ${formatSeconds(age)} old; BR 4.9.10 wants a new response within 4 days`];
+    return [
+      `thisUpdate is ${formatSeconds(age)} old; BR 4.9.10 wants a new response within 4 days`,
+    ];
   }
   if (interval < 16 * 3600 && age > interval / 2) {
-    return [`thisUpdate is ${formatSeconds(age)} old, past half the ${formatSeconds(interval)} interval (BR 4.9.10)`];
+    return [
+      `thisUpdate is ${formatSeconds(age)} old, past half the ${formatSeconds(interval)} interval (BR 4.9.10)`,
+    ];
   }
   return [];
 }

@@ -1,7 +1,7 @@
 /** Saying what a blob of bytes is, when it is not what we asked for. */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import "../pki/engine";
+import { decodeBer } from "../pki/ber";
 
 /** Coarse kinds of unexpected content. */
 export type ContentKind =
@@ -40,8 +40,8 @@ export function identifyContent(bytes: Uint8Array): ContentIdentity {
     return { kind: "text", description: `text ("${head}")` };
   }
 
-  const asn = asn1js.fromBER(bytes);
-  if (asn.offset === -1) return { kind: "garbage", description: `${bytes.length} bytes that are not DER` };
+  const asn = decodeBer(bytes);
+  if (!asn.ok) return { kind: "garbage", description: `${bytes.length} bytes that are not DER` };
   for (const [kind, description, parse] of PARSERS) {
     try {
       parse(asn.result);
@@ -50,12 +50,17 @@ export function identifyContent(bytes: Uint8Array): ContentIdentity {
       // not this structure; try the next
     }
   }
-  return { kind: "other-der", description: `DER (${asn.result.constructor.name}) of no known PKI type` };
+  return {
+    kind: "other-der",
+    description: `DER (${asn.result.constructor.name}) of no known PKI type`,
+  };
 }
 
 function printableText(bytes: Uint8Array): string | null {
   const sample = bytes.subarray(0, 512);
   const text = Buffer.from(sample).toString("utf8");
   if (text.includes("\uFFFD")) return null;
-  return /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/.test(text) ? Buffer.from(bytes).toString("utf8") : null;
+  return /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/.test(text)
+    ? Buffer.from(bytes).toString("utf8")
+    : null;
 }

@@ -25,7 +25,9 @@ describe("inspectOcspResponse on the real vectors (README readings)", () => {
   });
 
   it("without an issuer the signature is reported as not checked and the status not trusted", async () => {
-    const r = await inspectOcspResponse(fixtureBytes("ocspResponseHex.der"), { now: new Date("2021-11-08T00:00:00Z") });
+    const r = await inspectOcspResponse(fixtureBytes("ocspResponseHex.der"), {
+      now: new Date("2021-11-08T00:00:00Z"),
+    });
     expect(r.signature).toBe("not checked: no issuer given");
     expect(r.verdict).toBe("signature-not-checked");
   });
@@ -53,7 +55,9 @@ describe("inspectOcspResponse on the real vectors (README readings)", () => {
   it("revoked test response: the embedded, self-signed, expired responder verifies the bytes only", async () => {
     const bytes = fixtureBytes("ocspResponseWithExtensionHex.der");
     const alone = await inspectOcspResponse(bytes, { now: TODAY });
-    expect(alone.signature).toBe("not checked: no issuer given (verifies with embedded certificate CN=OCSP Responder)");
+    expect(alone.signature).toBe(
+      "not checked: no issuer given (verifies with embedded certificate CN=OCSP Responder)",
+    );
 
     const r = await inspectOcspResponse(bytes, {
       issuer: fixtureCert("issuerCertHex.der"),
@@ -96,7 +100,9 @@ describe("inspectOcspResponse on the real vectors (README readings)", () => {
       now: TODAY,
     });
     expect(r.verdict).toBe("signer-not-authorised");
-    expect(r.signature).toMatch(/expired responder certificate \(notAfter 2024-11-04T01:09:46.000Z\)/);
+    expect(r.signature).toMatch(
+      /expired responder certificate \(notAfter 2024-11-04T01:09:46.000Z\)/,
+    );
   });
 
   it("a CRL handed over as an OCSP response is named as a CRL", async () => {
@@ -116,7 +122,9 @@ describe("inspectOcspResponse on the real vectors (README readings)", () => {
   });
 
   it("output survives JSON round-trip", async () => {
-    const r = await inspectOcspResponse(fixtureBytes("rsa-2048-sha256-revoked-ocsp-res.der"), { now: TODAY });
+    const r = await inspectOcspResponse(fixtureBytes("rsa-2048-sha256-revoked-ocsp-res.der"), {
+      now: TODAY,
+    });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 });

@@ -30,7 +30,11 @@ export async function inspectOcspResponse(
   opts: { issuer?: ParsedCertificate | null; cert?: ParsedCertificate | null; now: Date },
 ): Promise<OcspInspection> {
   const parsed = parseOcspResponse(asUint8(der));
-  const evaluation = await evaluateOcspResponse(parsed, { issuer: opts.issuer, cert: opts.cert, now: opts.now });
+  const evaluation = await evaluateOcspResponse(parsed, {
+    issuer: opts.issuer,
+    cert: opts.cert,
+    now: opts.now,
+  });
   const signature =
     evaluation.signature?.summary ??
     (parsed.ok ? `not applicable: responseStatus ${parsed.info.responseStatus}` : "not applicable");

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closedPortUrl, startFixedPeer, startSilentPeer, type TestPeer } from "../net/test-peers";
 import { createTestCa, type TestCa, type TestLeaf } from "@/test/support/openssl-ca";
-import { freePort, startOpensslResponder, type OpensslResponder } from "@/test/support/openssl-ocsp";
+import {
+  freePort,
+  startOpensslResponder,
+  type OpensslResponder,
+} from "@/test/support/openssl-ocsp";
 import { parseCertificateDer } from "../pki/certificate";
 import { checkOcsp, type OcspCheckInput } from "./ocsp-check";
+import { ocspEvidence } from "./evidence";
+import { inspectOcspResponse } from "./inspect";
 import { fixtureBytes } from "./fixtures";
 
 const fetchOptions = { allowPrivate: true, timeoutMs: 5000 };
@@ -46,6 +52,18 @@ describe("checkOcsp against a real openssl ocsp responder", () => {
     expect(r.findings).toEqual([]);
   });
 
+  it("keeps the evidence: stored response bytes re-inspect to the same verdict", async () => {
+    const r = await check(good);
+    const stored = JSON.parse(JSON.stringify(ocspEvidence(r)));
+    expect(stored.verdict).toBe("good");
+    const der = Buffer.from(stored.responseDer, "base64");
+    const again = await inspectOcspResponse(der, { issuer: ca.cert, cert: good.cert, now: new Date() });
+    expect(again.verdict).toBe("good");
+    expect(again.signature).toBe("valid (delegated responder CN=Test OCSP Responder)");
+    expect(r.durationMs).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(r.startedAt)).not.toBeNaN();
+  });
+
   it("revoked with its reason", async () => {
     const r = await check(revoked);
     expect(r.verdict).toBe("revoked");
@@ -72,6 +90,23 @@ describe("checkOcsp against a real openssl ocsp responder", () => {
     const r = await check(leaf);
     expect(r.verdict).toBe("revoked");
     expect(r.parsed?.responses[0]?.revocationReason).toBe("superseded");
+  });
+
+  it("bulk leaves signed in-process are known to openssl; revokeMany rewrites index.txt", async () => {
+    const bulk = await ca.issueLeaves(20, "bulk-check");
+    await ca.revokeMany([
+      { leaf: bulk[3] as TestLeaf, reason: "privilegeWithdrawn" },
+      { leaf: bulk[7] as TestLeaf, reason: "affiliationChanged" },
+    ]);
+    await responder.restart();
+    const verdicts = await Promise.all(bulk.map((leaf) => check(leaf).then((r) => r.verdict)));
+    expect(verdicts.filter((v) => v === "good")).toHaveLength(18);
+    const r = await check(bulk[7] as TestLeaf);
+    expect([r.verdict, r.parsed?.responses[0]?.revocationReason]).toEqual([
+      "revoked",
+      "affiliationChanged",
+    ]);
+    expect(bulk[0]?.cert.info.ocspUrls).toEqual([ca.ocspUrl]);
   });
 
   it("uses GET for small requests and POST when forced or when asked for a nonce-bearing POST", async () => {
@@ -143,7 +178,11 @@ describe("checkOcsp against a real openssl ocsp responder", () => {
   });
 
   it("refuses the loopback responder when private targets are not allowed", async () => {
-    const r = await checkOcsp({ cert: good.cert, issuer: ca.cert, fetchOptions: { allowPrivate: false } });
+    const r = await checkOcsp({
+      cert: good.cert,
+      issuer: ca.cert,
+      fetchOptions: { allowPrivate: false },
+    });
     expect(r.verdict).toBe("blocked-address");
     expect(r.httpStatus).toBeNull();
   });
@@ -168,18 +207,24 @@ describe("checkOcsp against a real openssl ocsp responder", () => {
     });
 
     it("connection refused on a closed port", async () => {
-      expect((await check(good, { url: await closedPortUrl() })).verdict).toBe("connection-refused");
+      expect((await check(good, { url: await closedPortUrl() })).verdict).toBe(
+        "connection-refused",
+      );
     });
 
     it("HTTP 500", async () => {
-      const url = await peer(startFixedPeer({ status: 500, contentType: "text/plain", body: "oops" }));
+      const url = await peer(
+        startFixedPeer({ status: 500, contentType: "text/plain", body: "oops" }),
+      );
       const r = await check(good, { url });
       expect(r.verdict).toBe("http-status");
       expect(r.message).toBe("The server answered HTTP 500 instead of 200.");
     });
 
     it("text/html", async () => {
-      const url = await peer(startFixedPeer({ contentType: "text/html", body: "<html><body>maintenance</body></html>" }));
+      const url = await peer(
+        startFixedPeer({ contentType: "text/html", body: "<html><body>maintenance</body></html>" }),
+      );
       const r = await check(good, { url });
       expect(r.verdict).toBe("wrong-content-type");
       expect(r.message).toMatch(/"text\/html": an HTML page/);
@@ -191,7 +236,9 @@ describe("checkOcsp against a real openssl ocsp responder", () => {
       const r1 = await check(good, { url: asCrl });
       expect(r1.verdict).toBe("wrong-content-type");
       expect(r1.message).toMatch(/a CRL \(CertificateList\)/);
-      const disguised = await peer(startFixedPeer({ contentType: "application/ocsp-response", body: crl }));
+      const disguised = await peer(
+        startFixedPeer({ contentType: "application/ocsp-response", body: crl }),
+      );
       const r2 = await check(good, { url: disguised });
       expect(r2.verdict).toBe("not-ocsp-response");
       expect(r2.message).toBe("The answer is not an OCSP response; it is a CRL (CertificateList).");
@@ -205,14 +252,19 @@ describe("checkOcsp against a real openssl ocsp responder", () => {
     });
 
     it("GET carries the base64 request in the path, POST in the body", async () => {
-      const p = await startFixedPeer({ contentType: "application/ocsp-response", body: fixtureBytes("ocsp-try-later.der") });
+      const p = await startFixedPeer({
+        contentType: "application/ocsp-response",
+        body: fixtureBytes("ocsp-try-later.der"),
+      });
       peers.push(p);
       const get = await check(good, { url: p.url });
       const post = await check(good, { url: p.url, method: "POST" });
       expect(get.verdict).toBe("tryLater");
       const [g, q] = p.requests;
       expect(g?.method).toBe("GET");
-      expect(Buffer.from(decodeURIComponent(g?.url.slice(1) ?? ""), "base64")).toEqual(Buffer.from(get.requestDer!));
+      expect(Buffer.from(decodeURIComponent(g?.url.slice(1) ?? ""), "base64")).toEqual(
+        Buffer.from(get.requestDer!),
+      );
       expect(q?.method).toBe("POST");
       expect(new Uint8Array(q?.body ?? [])).toEqual(post.requestDer);
     });

@@ -3,7 +3,7 @@ import type { ParsedCertificate } from "../pki/certificate";
 import { FetchFailure } from "../net/fetch-failure";
 import { guardedFetch, OCSP_MAX_BYTES, type GuardedFetchOptions } from "../net/guarded-fetch";
 import type { CertIdHash } from "./cert-id";
-import { evaluateOcspResponse, type Finding } from "./evaluate";
+import { evaluateOcspResponse, type Finding, type OcspEvaluation } from "./evaluate";
 import { buildOcspRequest, encodeOcspHttpRequest, type OcspMethod } from "./ocsp-request";
 import { parseOcspResponse, type OcspResponseInfo } from "./ocsp-response";
 import type { SignatureCheck } from "./verify";
@@ -55,13 +55,22 @@ export async function checkOcsp(input: OcspCheckInput): Promise<OcspCheckResult>
   const done = (verdict: Verdict, extra: Partial<OcspCheckResult> = {}, why?: string) =>
     Object.assign(result, extra, {
       verdict,
-      message: extra.message ?? verdictMessage(verdict, { why, httpStatus: result.httpStatus, contentType: result.contentType }),
+      message:
+        extra.message ??
+        verdictMessage(verdict, {
+          why,
+          httpStatus: result.httpStatus,
+          contentType: result.contentType,
+        }),
       durationMs: Date.now() - started,
     });
 
   const url = input.url ?? input.cert.info.ocspUrls[0] ?? null;
   if (!url) return done("no-ocsp-url");
-  const request = await buildOcspRequest(input.cert, input.issuer, { hash: input.hash, nonce: input.nonce });
+  const request = await buildOcspRequest(input.cert, input.issuer, {
+    hash: input.hash,
+    nonce: input.nonce,
+  });
   const http = encodeOcspHttpRequest(url, request.der, input.method);
   Object.assign(result, { url, method: http.method, requestDer: request.der });
 
@@ -76,26 +85,42 @@ export async function checkOcsp(input: OcspCheckInput): Promise<OcspCheckResult>
     });
   } catch (e) {
     if (!(e instanceof FetchFailure)) throw e;
-    return done(e.kind, {}, e.message);
+    return done(e.kind, {}, e.detail);
   }
-  Object.assign(result, { httpStatus: response.status, contentType: response.contentType, responseDer: response.body });
+  Object.assign(result, {
+    httpStatus: response.status,
+    contentType: response.contentType,
+    responseDer: response.body,
+  });
   if (response.status !== 200) return done("http-status");
 
   const parsed = parseOcspResponse(response.body);
   const mediaType = (response.contentType ?? "").split(";")[0]?.trim().toLowerCase();
   if (mediaType !== OCSP_CONTENT_TYPE && !parsed.ok) {
-    const message = verdictMessage("wrong-content-type", { contentType: response.contentType, what: parsed.detail });
+    const message = verdictMessage("wrong-content-type", {
+      contentType: response.contentType,
+      what: parsed.detail,
+    });
     return done("wrong-content-type", { message });
   }
-  const evaluation = await evaluateOcspResponse(parsed, {
-    cert: input.cert,
-    issuer: input.issuer,
-    certId: request.certId,
-    nonce: request.nonce,
-    now: input.now ?? new Date(),
-  });
+  let evaluation: OcspEvaluation;
+  try {
+    evaluation = await evaluateOcspResponse(parsed, {
+      cert: input.cert,
+      issuer: input.issuer,
+      certId: request.certId,
+      nonce: request.nonce,
+      now: input.now ?? new Date(),
+    });
+  } catch (e) {
+    // A peer must not be able to make the check throw; keep the bytes and say why.
+    const why = e instanceof Error ? e.message : String(e);
+    const what = `an OCSP response this checker could not read (${why})`;
+    return done("not-ocsp-response", { message: verdictMessage("not-ocsp-response", { what }) });
+  }
   const notes = [...evaluation.notes];
-  if (mediaType !== OCSP_CONTENT_TYPE) notes.push(`Content-Type "${response.contentType ?? ""}" is not ${OCSP_CONTENT_TYPE}`);
+  if (mediaType !== OCSP_CONTENT_TYPE)
+    notes.push(`Content-Type "${response.contentType ?? ""}" is not ${OCSP_CONTENT_TYPE}`);
   return done(evaluation.verdict, {
     parsed: parsed.ok ? parsed.info : null,
     signature: evaluation.signature,

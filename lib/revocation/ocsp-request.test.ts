@@ -47,13 +47,17 @@ describe("encodeOcspHttpRequest", () => {
     const der = new Uint8Array([0xfb, 0xff, 0xfe]); // base64 "+//+" needs escaping
     const r = encodeOcspHttpRequest("http://ocsp.example/path", der);
     expect(r).toEqual({ method: "GET", url: "http://ocsp.example/path/%2B%2F%2F%2B", headers: {} });
-    expect(encodeOcspHttpRequest("http://o.example/", der).url).toBe("http://o.example/%2B%2F%2F%2B");
+    expect(encodeOcspHttpRequest("http://o.example/", der).url).toBe(
+      "http://o.example/%2B%2F%2F%2B",
+    );
   });
 
   it("POST application/ocsp-request above 255 bytes, or when forced", () => {
     const big = new Uint8Array(GET_MAX_DER_BYTES + 1);
     expect(encodeOcspHttpRequest("http://o.example/", big).method).toBe("POST");
-    expect(encodeOcspHttpRequest("http://o.example/", new Uint8Array(GET_MAX_DER_BYTES)).method).toBe("GET");
+    expect(
+      encodeOcspHttpRequest("http://o.example/", new Uint8Array(GET_MAX_DER_BYTES)).method,
+    ).toBe("GET");
     const forced = encodeOcspHttpRequest("http://o.example/", new Uint8Array(3), "POST");
     expect(forced.headers).toEqual({ "content-type": "application/ocsp-request" });
     expect(forced.body).toHaveLength(3);

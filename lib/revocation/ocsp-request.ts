@@ -61,10 +61,19 @@ export const GET_MAX_DER_BYTES = 255;
  * is ≤ 255 bytes (RFC 5019 §5, RFC 6960 A.1), else POST application/ocsp-request;
  * `force` overrides the choice.
  */
-export function encodeOcspHttpRequest(responderUrl: string, der: Uint8Array, force?: OcspMethod): OcspHttpRequest {
+export function encodeOcspHttpRequest(
+  responderUrl: string,
+  der: Uint8Array,
+  force?: OcspMethod,
+): OcspHttpRequest {
   const method = force ?? (der.length <= GET_MAX_DER_BYTES ? "GET" : "POST");
   if (method === "POST") {
-    return { method, url: responderUrl, headers: { "content-type": "application/ocsp-request" }, body: der };
+    return {
+      method,
+      url: responderUrl,
+      headers: { "content-type": "application/ocsp-request" },
+      body: der,
+    };
   }
   const encoded = encodeURIComponent(Buffer.from(der).toString("base64"));
   const base = responderUrl.endsWith("/") ? responderUrl : `${responderUrl}/`;

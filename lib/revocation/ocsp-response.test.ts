@@ -46,7 +46,11 @@ describe("parseOcspResponse on the real vectors", () => {
     expect(s?.thisUpdate).toBe("2010-07-07T15:01:05.000Z");
     expect(s?.nextUpdate).toBe("2010-07-07T18:35:17.000Z");
     expect(s?.singleExtensions).toEqual([
-      expect.objectContaining({ oid: "1.3.6.1.5.5.7.48.1.2", name: "id-pkix-ocsp-nonce", critical: false }),
+      expect.objectContaining({
+        oid: "1.3.6.1.5.5.7.48.1.2",
+        name: "id-pkix-ocsp-nonce",
+        critical: false,
+      }),
     ]);
     expect(r.certificates).toHaveLength(1);
     expect(r.certificates[0]).toMatchObject({
@@ -58,7 +62,9 @@ describe("parseOcspResponse on the real vectors", () => {
 
   it("accepts the explicitly encoded default version leniently and warns that it is not DER", () => {
     const r = info("ocspResponseWithExtensionHex.der");
-    expect(r.warnings.some((w) => /version v1 explicitly/.test(w) && /not strict DER/.test(w))).toBe(true);
+    expect(
+      r.warnings.some((w) => /version v1 explicitly/.test(w) && /not strict DER/.test(w)),
+    ).toBe(true);
     expect(info("ocspResponseHex.der").warnings).toEqual([]);
   });
 

@@ -1,8 +1,13 @@
 /** OCSPResponse / BasicOCSPResponse (RFC 6960 §4.2.1) read into JSON-safe facts. */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
+import { decodeBer } from "../pki/ber";
 import { asUint8, toHex } from "../pki/bytes";
-import { parseCertificateDer, type CertificateInfo } from "../pki/certificate";
+import {
+  parseCertificateDer,
+  type CertificateInfo,
+  type ParsedCertificate,
+} from "../pki/certificate";
 import { rfc4514FromDer } from "../pki/names";
 import { OID, oidName } from "../pki/oids";
 import { describeCertId, type CertIdInfo } from "./cert-id";
@@ -43,7 +48,13 @@ export interface SingleResponseInfo {
 /** A certificate carried in BasicOCSPResponse.certs. */
 export type EmbeddedCertificateInfo = Pick<
   CertificateInfo,
-  "subject" | "issuer" | "serialNumber" | "notBefore" | "notAfter" | "extendedKeyUsages" | "sha256Fingerprint"
+  | "subject"
+  | "issuer"
+  | "serialNumber"
+  | "notBefore"
+  | "notAfter"
+  | "extendedKeyUsages"
+  | "sha256Fingerprint"
 >;
 
 /** Everything an OCSPResponse says, before any verification. */
@@ -63,7 +74,12 @@ export interface OcspResponseInfo {
 
 /** Result of reading bytes that should be an OCSPResponse. */
 export type OcspParseResult =
-  | { ok: true; info: OcspResponseInfo; basic: pkijs.BasicOCSPResponse | null }
+  | {
+      ok: true;
+      info: OcspResponseInfo;
+      basic: pkijs.BasicOCSPResponse | null;
+      embedded: ParsedCertificate[];
+    }
   | { ok: false; identity: ContentIdentity; detail: string };
 
 /**
@@ -73,33 +89,57 @@ export type OcspParseResult =
  */
 export function parseOcspResponse(input: ArrayBuffer | ArrayBufferView): OcspParseResult {
   const bytes = asUint8(input);
-  const identity = identifyContent(bytes);
-  if (identity.kind !== "ocsp-response") return { ok: false, identity, detail: identity.description };
-
-  const outer = pkijs.OCSPResponse.fromBER(bytes as BufferSource);
+  const asn = decodeBer(bytes);
+  const outer = asn.ok && asn.offset === bytes.length ? asOcspResponse(asn.result) : null;
+  if (!asn.ok || !outer) {
+    const identity = identifyContent(bytes);
+    return { ok: false, identity, detail: identity.description };
+  }
   const code = outer.responseStatus.valueBlock.valueDec;
   const responseStatus = RESPONSE_STATUSES[code];
   if (!responseStatus) {
-    return { ok: false, identity, detail: `an OCSP response with undefined responseStatus ${code}` };
+    const identity = { kind: "ocsp-response" as const, description: "an OCSP response" };
+    return {
+      ok: false,
+      identity,
+      detail: `an OCSP response with undefined responseStatus ${code}`,
+    };
   }
   const info = emptyInfo(responseStatus);
-  info.warnings.push(...derStrictnessWarnings(bytes));
-  if (responseStatus !== "successful" || !outer.responseBytes) return { ok: true, info, basic: null };
+  info.warnings.push(...derStrictnessWarnings(asn.result));
+  if (responseStatus !== "successful" || !outer.responseBytes)
+    return { ok: true, info, basic: null, embedded: [] };
 
   const typeOid = outer.responseBytes.responseType;
   info.responseType = oidName(typeOid) ?? typeOid;
-  if (typeOid !== OID.ocspBasic) return { ok: true, info, basic: null };
-  const inner = outer.responseBytes.response.valueBlock.valueHexView;
-  info.warnings.push(...derStrictnessWarnings(inner));
+  if (typeOid !== OID.ocspBasic) return { ok: true, info, basic: null, embedded: [] };
+  const inner = decodeBer(outer.responseBytes.response.valueBlock.valueHexView);
   let basic: pkijs.BasicOCSPResponse;
+  let embedded: ParsedCertificate[];
   try {
-    basic = pkijs.BasicOCSPResponse.fromBER(inner as BufferSource);
+    if (!inner.ok) throw new Error(inner.error);
+    basic = new pkijs.BasicOCSPResponse({ schema: inner.result });
+    embedded = (basic.certs ?? []).map((c) => parseCertificateDer(c.toSchema().toBER()));
+    fillFromBasic(info, basic, embedded);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { ok: false, identity, detail: `an OCSP response whose BasicOCSPResponse is unreadable (${why})` };
+    const identity = { kind: "ocsp-response" as const, description: "an OCSP response" };
+    return {
+      ok: false,
+      identity,
+      detail: `an OCSP response whose BasicOCSPResponse is unreadable (${why})`,
+    };
   }
-  fillFromBasic(info, basic);
-  return { ok: true, info, basic };
+  if (inner.ok) info.warnings.push(...derStrictnessWarnings(inner.result));
+  return { ok: true, info, basic, embedded };
+}
+
+function asOcspResponse(schema: asn1js.AsnType): pkijs.OCSPResponse | null {
+  try {
+    return new pkijs.OCSPResponse({ schema });
+  } catch {
+    return null;
+  }
 }
 
 function emptyInfo(responseStatus: ResponseStatus): OcspResponseInfo {
@@ -116,7 +156,11 @@ function emptyInfo(responseStatus: ResponseStatus): OcspResponseInfo {
   };
 }
 
-function fillFromBasic(info: OcspResponseInfo, basic: pkijs.BasicOCSPResponse): void {
+function fillFromBasic(
+  info: OcspResponseInfo,
+  basic: pkijs.BasicOCSPResponse,
+  embedded: ParsedCertificate[],
+): void {
   const data = basic.tbsResponseData;
   if (data.version !== undefined) {
     info.warnings.push(
@@ -128,7 +172,7 @@ function fillFromBasic(info: OcspResponseInfo, basic: pkijs.BasicOCSPResponse): 
   info.producedAt = data.producedAt.toISOString();
   info.responses = data.responses.map(describeSingleResponse);
   info.responseExtensions = describeExtensions(data.responseExtensions);
-  info.certificates = (basic.certs ?? []).map(describeEmbedded);
+  info.certificates = embedded.map(describeEmbedded);
   const sigOid = basic.signatureAlgorithm.algorithmId;
   info.signatureAlgorithm = oidName(sigOid) ?? sigOid;
 }
@@ -157,22 +201,44 @@ function describeSingleResponse(s: pkijs.SingleResponse): SingleResponseInfo {
   };
 }
 
-/** RevokedInfo ::= SEQUENCE { revocationTime GeneralizedTime, revocationReason [0] EXPLICIT CRLReason OPTIONAL } */
-function revokedInfo(status: asn1js.Constructed): { time: string | null; reason: RevocationReason | null } {
+/**
+ * RevokedInfo ::= SEQUENCE { revocationTime GeneralizedTime,
+ *   revocationReason [0] EXPLICIT CRLReason OPTIONAL }
+ */
+function revokedInfo(status: asn1js.Constructed): {
+  time: string | null;
+  reason: RevocationReason | null;
+} {
   const parts = status.valueBlock.value;
   const time = parts.find((p): p is asn1js.GeneralizedTime => p instanceof asn1js.GeneralizedTime);
   const tagged = parts.find((p) => p.idBlock.tagClass === 3 && p.idBlock.tagNumber === 0) as
-    | asn1js.Constructed
-    | undefined;
-  const reason = tagged?.valueBlock.value.find((p): p is asn1js.Enumerated => p instanceof asn1js.Enumerated);
+    asn1js.Constructed | undefined;
+  const reason = tagged?.valueBlock.value.find(
+    (p): p is asn1js.Enumerated => p instanceof asn1js.Enumerated,
+  );
   return {
     time: time ? time.toDate().toISOString() : null,
     reason: reason ? revocationReasonName(reason.valueBlock.valueDec) : null,
   };
 }
 
-function describeEmbedded(cert: pkijs.Certificate): EmbeddedCertificateInfo {
-  const info = parseCertificateDer(cert.toSchema().toBER()).info;
-  const { subject, issuer, serialNumber, notBefore, notAfter, extendedKeyUsages, sha256Fingerprint } = info;
-  return { subject, issuer, serialNumber, notBefore, notAfter, extendedKeyUsages, sha256Fingerprint };
+function describeEmbedded({ info }: ParsedCertificate): EmbeddedCertificateInfo {
+  const {
+    subject,
+    issuer,
+    serialNumber,
+    notBefore,
+    notAfter,
+    extendedKeyUsages,
+    sha256Fingerprint,
+  } = info;
+  return {
+    subject,
+    issuer,
+    serialNumber,
+    notBefore,
+    notAfter,
+    extendedKeyUsages,
+    sha256Fingerprint,
+  };
 }

@@ -60,7 +60,9 @@ export interface VerdictDetail {
 
 /** Verdicts that say the responder or CRL answered authoritatively. */
 export function isAuthoritative(verdict: Verdict): boolean {
-  return verdict === "good" || verdict === "revoked" || verdict === "unknown" || verdict === "not-listed";
+  return (
+    verdict === "good" || verdict === "revoked" || verdict === "unknown" || verdict === "not-listed"
+  );
 }
 
 /** One human sentence for a verdict, for evidence logs and the UI. */

@@ -31,10 +31,18 @@ export interface SignatureCheck {
 }
 
 /** Whether `key` verifies the signature over tbsResponseData. Never throws. */
-async function signatureVerifies(basic: pkijs.BasicOCSPResponse, key: pkijs.Certificate): Promise<boolean> {
+async function signatureVerifies(
+  basic: pkijs.BasicOCSPResponse,
+  key: pkijs.Certificate,
+): Promise<boolean> {
   try {
     const tbs = basic.tbsResponseData.tbsView as BufferSource;
-    return await pkiCrypto().verifyWithPublicKey(tbs, basic.signature, key.subjectPublicKeyInfo, basic.signatureAlgorithm);
+    return await pkiCrypto().verifyWithPublicKey(
+      tbs,
+      basic.signature,
+      key.subjectPublicKeyInfo,
+      basic.signatureAlgorithm,
+    );
   } catch {
     return false;
   }
@@ -42,7 +50,10 @@ async function signatureVerifies(basic: pkijs.BasicOCSPResponse, key: pkijs.Cert
 
 /** Whether a ResponderID names `cert`, by Name or by SHA-1 of its public key (§4.2.1). */
 export function responderIdMatches(id: ResponderId, cert: ParsedCertificate): boolean {
-  if ("byKey" in id) return id.byKey === sha1Hex(cert.pkijs.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView);
+  if ("byKey" in id)
+    return (
+      id.byKey === sha1Hex(cert.pkijs.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)
+    );
   return id.byName === cert.info.subject;
 }
 
@@ -58,8 +69,11 @@ async function delegationProblems(
   now: Date,
 ): Promise<string[]> {
   const problems: string[] = [];
-  const issued = responder.info.issuer === issuer.info.subject && (await responder.pkijs.verify(issuer.pkijs).catch(() => false));
-  if (!issued) problems.push(`responder certificate ${responder.info.subject} is not issued by the issuer`);
+  const issued =
+    responder.info.issuer === issuer.info.subject &&
+    (await responder.pkijs.verify(issuer.pkijs).catch(() => false));
+  if (!issued)
+    problems.push(`responder certificate ${responder.info.subject} is not issued by the issuer`);
   if (!responder.info.extendedKeyUsages.some((e) => e.oid === OID.ocspSigning)) {
     problems.push("responder certificate has no id-kp-OCSPSigning EKU");
   }
@@ -68,7 +82,8 @@ async function delegationProblems(
   } else if (now.getTime() < Date.parse(responder.info.notBefore)) {
     problems.push(`responder certificate not yet valid (notBefore ${responder.info.notBefore})`);
   }
-  if (!responderIdMatches(id, responder)) problems.push(`responderID ${describeId(id)} does not name the signer`);
+  if (!responderIdMatches(id, responder))
+    problems.push(`responderID ${describeId(id)} does not name the signer`);
   return problems;
 }
 
@@ -79,24 +94,43 @@ async function delegationProblems(
  */
 export async function verifyOcspSignature(
   basic: pkijs.BasicOCSPResponse,
-  opts: { issuer?: ParsedCertificate | null; now: Date },
+  opts: { issuer?: ParsedCertificate | null; now: Date; embedded?: ParsedCertificate[] },
 ): Promise<SignatureCheck> {
   const id = responderIdOf(basic.tbsResponseData.responderID);
-  const embedded = (basic.certs ?? []).map((c) => parseCertificateDer(c.toSchema().toBER()));
+  const embedded =
+    opts.embedded ?? (basic.certs ?? []).map((c) => parseCertificateDer(c.toSchema().toBER()));
   const issuer = opts.issuer ?? null;
 
   if (!issuer) {
     for (const cert of embedded) {
       if (!(await signatureVerifies(basic, cert.pkijs))) continue;
       const summary = `not checked: no issuer given (verifies with embedded certificate ${cert.info.subject})`;
-      return { status: "not-checked", signer: null, signerSubject: cert.info.subject, problem: null, summary };
+      return {
+        status: "not-checked",
+        signer: null,
+        signerSubject: cert.info.subject,
+        problem: null,
+        summary,
+      };
     }
-    return { status: "not-checked", signer: null, signerSubject: null, problem: null, summary: "not checked: no issuer given" };
+    return {
+      status: "not-checked",
+      signer: null,
+      signerSubject: null,
+      problem: null,
+      summary: "not checked: no issuer given",
+    };
   }
 
   if (await signatureVerifies(basic, issuer.pkijs)) {
     if (responderIdMatches(id, issuer)) {
-      return { status: "valid", signer: "issuer", signerSubject: issuer.info.subject, problem: null, summary: "valid (signed by the issuer)" };
+      return {
+        status: "valid",
+        signer: "issuer",
+        signerSubject: issuer.info.subject,
+        problem: null,
+        summary: "valid (signed by the issuer)",
+      };
     }
     const problem = `responderID mismatch: the issuer's key signed it, but the responderID names ${describeId(id)}`;
     return unauthorised("issuer", issuer.info.subject, problem);
@@ -109,7 +143,13 @@ export async function verifyOcspSignature(
     const problems = await delegationProblems(cert, issuer, id, opts.now);
     if (problems.length === 0) {
       const summary = `valid (delegated responder ${cert.info.subject})`;
-      return { status: "valid", signer: "delegated", signerSubject: cert.info.subject, problem: null, summary };
+      return {
+        status: "valid",
+        signer: "delegated",
+        signerSubject: cert.info.subject,
+        problem: null,
+        summary,
+      };
     }
     verifiedBy ??= cert.info.subject;
     refusals.push(problems.join("; "));
@@ -117,9 +157,25 @@ export async function verifyOcspSignature(
   if (refusals.length > 0) return unauthorised("delegated", verifiedBy, refusals.join(" | "));
 
   const problem = `neither the issuer's key nor any of ${embedded.length} embedded certificate(s) verifies it`;
-  return { status: "invalid", signer: null, signerSubject: null, problem, summary: `invalid: ${problem}` };
+  return {
+    status: "invalid",
+    signer: null,
+    signerSubject: null,
+    problem,
+    summary: `invalid: ${problem}`,
+  };
 }
 
-function unauthorised(signer: "issuer" | "delegated", subject: string | null, problem: string): SignatureCheck {
-  return { status: "unauthorised", signer, signerSubject: subject, problem, summary: `not authorised: ${problem}` };
+function unauthorised(
+  signer: "issuer" | "delegated",
+  subject: string | null,
+  problem: string,
+): SignatureCheck {
+  return {
+    status: "unauthorised",
+    signer,
+    signerSubject: subject,
+    problem,
+    summary: `not authorised: ${problem}`,
+  };
 }

@@ -7,12 +7,14 @@ import {
   renderFullReport,
   renderPreliminaryReport,
 } from "@/lib/reports/render";
+import { REVOCATION_USAGE, revocationCommands } from "./revocation-commands";
 
 const USAGE = `usage: npm run cli -- <command>
   import FILE [--title T] [--bug N]   import a Full Incident Report (markdown)
   report ID [--kind full|preliminary|closure]
                                       print a report's markdown
-  list                                list incidents, one a line (id, bug, status, title)`;
+  list                                list incidents, one a line (id, bug, status, title)
+${REVOCATION_USAGE}`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -29,6 +31,7 @@ export function option(args: string[], name: string): string | undefined {
 }
 
 const commands: Record<string, Command> = {
+  ...revocationCommands,
   async import(args) {
     const title = option(args, "--title");
     const bug = option(args, "--bug");

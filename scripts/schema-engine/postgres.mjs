@@ -40,7 +40,10 @@ export function pgConfig(url) {
       user: decodeURIComponent(u.username) || undefined,
       password: decodeURIComponent(u.password) || undefined,
       database: decodeURIComponent(u.pathname.slice(1)) || "postgres",
-      ssl: sslmode && sslmode !== "disable" ? { rejectUnauthorized: sslmode === "verify-full" } : undefined,
+      ssl:
+        sslmode && sslmode !== "disable"
+          ? { rejectUnauthorized: sslmode === "verify-full" }
+          : undefined,
     },
     schema: params.get("schema") ?? undefined,
   };
@@ -73,26 +76,31 @@ export function postgresAdapterFactory(url, shadowDatabaseUrl) {
       const database = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
       await withMaintenanceClient(config, (c) => c.query(`CREATE DATABASE ${quote(database)}`));
       const shadow = await new PrismaPg({ ...config, database }, { schema }).connect();
+      const drop = (c) => c.query(`DROP DATABASE IF EXISTS ${quote(database)}`);
       const dispose = shadow.dispose.bind(shadow);
       // Close the pool before dropping: PostgreSQL refuses to drop a database in use.
       shadow.dispose = async () => {
         await dispose();
-        await withMaintenanceClient(config, (c) => c.query(`DROP DATABASE IF EXISTS ${quote(database)}`));
+        await withMaintenanceClient(config, drop);
       };
       return shadow;
     },
   };
 }
 
+/** The Prisma error code and wording the CLI expects for a failed connection. */
 function connectionError(error, config) {
+  const server = `\`${config.host}:${config.port}\``;
   if (error?.code === "3D000") {
-    return new EngineError("P1003", `Database \`${config.database}\` does not exist on the database server at \`${config.host}:${config.port}\``);
+    const message = `Database \`${config.database}\` does not exist on the database server at ${server}`;
+    return new EngineError("P1003", message);
   }
   if (error?.code === "28P01" || error?.code === "28000") {
-    return new EngineError("P1000", `Authentication failed against database server at \`${config.host}\`: ${error.message}`);
+    const message = `Authentication failed against database server at ${server}: ${error.message}`;
+    return new EngineError("P1000", message);
   }
   if (["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH"].includes(error?.code)) {
-    return new EngineError("P1001", `Can't reach database server at \`${config.host}:${config.port}\``);
+    return new EngineError("P1001", `Can't reach database server at ${server}`);
   }
   return new EngineError("P1000", String(error?.message ?? error));
 }
@@ -112,7 +120,8 @@ export async function postgresCli(command, url) {
       if (found.rowCount === 0) await c.query(`CREATE DATABASE ${quote(config.database)}`);
     });
   } else if (command === "drop-database") {
-    await withMaintenanceClient(config, (c) => c.query(`DROP DATABASE IF EXISTS ${quote(config.database)} WITH (FORCE)`));
+    const sql = `DROP DATABASE IF EXISTS ${quote(config.database)} WITH (FORCE)`;
+    await withMaintenanceClient(config, (c) => c.query(sql));
   } else {
     throw new EngineError("P1012", `Unknown command \`${command}\``);
   }

@@ -30,7 +30,8 @@ async function providerModule(provider) {
     const pgModule = await import("./postgres.mjs");
     pgModule.readCharAsText();
     return {
-      factory: (url, shadow) => pgModule.postgresAdapterFactory(url ?? "postgresql://localhost/postgres", shadow),
+      factory: (url, shadow) =>
+        pgModule.postgresAdapterFactory(url ?? "postgresql://localhost/postgres", shadow),
       createDatabase: (url) => pgModule.postgresCli("create-database", url),
     };
   }

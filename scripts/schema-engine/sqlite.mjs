@@ -1,6 +1,6 @@
 /**
  * SQLite for the Wasm schema engine: the driver adapter, and the three places where the
- * Wasm engine behaves differently from the native one on SQLite (see docs/../PRISMA.md).
+ * Wasm engine behaves differently from the native one on SQLite.
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";

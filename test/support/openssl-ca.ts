@@ -40,9 +40,13 @@ export interface IssuedFiles {
 
 /** A leaf in the CA's index. */
 export interface TestLeaf {
+  /** Lower-case hex, as CertificateInfo.serialNumber. */
   serial: string;
-  certPath: string;
-  cert: ParsedCertificate;
+  /** Own PEM file for `openssl ca` leaves; null for bulk leaves (in issued/<prefix>.pem). */
+  certPath: string | null;
+  der: Uint8Array;
+  /** Parsed on first use: parsing 23,000 leaves up front would dominate set-up. */
+  readonly cert: ParsedCertificate;
 }
 
 /** Options of {@link createTestCa}. */
@@ -75,10 +79,15 @@ export interface TestCa extends IssuedFiles {
   wrongKeyResponder: IssuedFiles;
   /** Issues a leaf with `openssl ca` (slow, ~20 ms; fine for a handful). */
   issueLeaf(cn: string): Promise<TestLeaf>;
-  /** Issues `count` leaves in-process, all with one shared key, appended to index.txt. */
+  /**
+   * Issues `count` leaves in-process (one shared key, signed by the CA key), appends them
+   * to index.txt and writes them as one PEM bundle, `issued/<prefix>.pem`.
+   */
   issueLeaves(count: number, prefix?: string): Promise<TestLeaf[]>;
-  /** Marks a leaf revoked in index.txt (`openssl ca -revoke -crl_reason`). */
+  /** Marks a leaf revoked in index.txt (`openssl ca -revoke -crl_reason` for leaves with a file). */
   revoke(leaf: TestLeaf, reason: RevocationReason): Promise<void>;
+  /** Marks many leaves revoked in one rewrite of index.txt (fast for bulk leaves). */
+  revokeMany(revocations: { leaf: TestLeaf; reason: RevocationReason; at?: Date }[]): Promise<void>;
   /** Writes a fresh CRL (DER) to crlPath and returns its bytes; `signer` overrides the CA. */
   generateCrl(opts?: { hours?: number; signer?: IssuedFiles }): Promise<Uint8Array>;
   cleanup(): Promise<void>;
@@ -140,35 +149,117 @@ export async function createTestCa(options: TestCaOptions): Promise<TestCa> {
   await writeFile(join(dir, "serial"), "1000\n");
   await writeFile(join(dir, "crlnumber"), "01\n");
 
-  const keyArgs = options.keyType === "ec"
-    ? ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
-    : ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"];
+  const keyArgs =
+    options.keyType === "ec"
+      ? ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
+      : ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"];
   await openssl(dir, ["genpkey", ...keyArgs, "-out", "ca.key"]);
   await openssl(dir, [
-    "req", "-new", "-x509", "-config", cnf, "-key", "ca.key", "-subj", "/O=Test PKI/CN=Test Issuing CA",
-    "-days", "3650", "-extensions", "ca_ext", "-out", "ca.pem",
+    "req",
+    "-new",
+    "-x509",
+    "-config",
+    cnf,
+    "-key",
+    "ca.key",
+    "-subj",
+    "/O=Test PKI/CN=Test Issuing CA",
+    "-days",
+    "3650",
+    "-extensions",
+    "ca_ext",
+    "-out",
+    "ca.pem",
   ]);
   await openssl(dir, ["x509", "-in", "ca.pem", "-outform", "DER", "-out", "ca.der"]);
-  await openssl(dir, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "leaf.key"]);
-  await openssl(dir, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "other.key"]);
+  await openssl(dir, [
+    "genpkey",
+    "-algorithm",
+    "EC",
+    "-pkeyopt",
+    "ec_paramgen_curve:P-256",
+    "-out",
+    "leaf.key",
+  ]);
+  await openssl(dir, [
+    "genpkey",
+    "-algorithm",
+    "EC",
+    "-pkeyopt",
+    "ec_paramgen_curve:P-256",
+    "-out",
+    "other.key",
+  ]);
 
-  const ca: IssuedFiles = { certPath: join(dir, "ca.pem"), keyPath: join(dir, "ca.key"), cert: await load(join(dir, "ca.pem")) };
+  const ca: IssuedFiles = {
+    certPath: join(dir, "ca.pem"),
+    keyPath: join(dir, "ca.key"),
+    cert: await load(join(dir, "ca.pem")),
+  };
   // Backdated a day so tests may judge responses with a clock slightly in the past.
-  const sign = async (name: string, cn: string, ext: string, dates = ["-startdate", utc(-1), "-enddate", utc(30)]) => {
-    await openssl(dir, ["req", "-new", "-config", cnf, "-key", "leaf.key", "-subj", `/CN=${cn}`, "-out", `${name}.csr`]);
+  const sign = async (
+    name: string,
+    cn: string,
+    ext: string,
+    dates = ["-startdate", utc(-1), "-enddate", utc(30)],
+  ) => {
     await openssl(dir, [
-      "ca", "-batch", "-config", cnf, "-notext", "-extensions", ext, ...dates, "-in", `${name}.csr`, "-out", `${name}.pem`,
+      "req",
+      "-new",
+      "-config",
+      cnf,
+      "-key",
+      "leaf.key",
+      "-subj",
+      `/CN=${cn}`,
+      "-out",
+      `${name}.csr`,
+    ]);
+    await openssl(dir, [
+      "ca",
+      "-batch",
+      "-config",
+      cnf,
+      "-notext",
+      "-extensions",
+      ext,
+      ...dates,
+      "-in",
+      `${name}.csr`,
+      "-out",
+      `${name}.pem`,
     ]);
     return join(dir, `${name}.pem`);
   };
 
-  const files = async (certPath: string, keyPath: string): Promise<IssuedFiles> => ({ certPath, keyPath, cert: await load(certPath) });
-  const responder = await files(await sign("responder", "Test OCSP Responder", "ocsp_ext"), join(dir, "leaf.key"));
+  const files = async (certPath: string, keyPath: string): Promise<IssuedFiles> => ({
+    certPath,
+    keyPath,
+    cert: await load(certPath),
+  });
+  const responder = await files(
+    await sign("responder", "Test OCSP Responder", "ocsp_ext"),
+    join(dir, "leaf.key"),
+  );
   const expiredDates = ["-startdate", utc(-30), "-enddate", utc(-1)];
-  const expiredResponder = await files(await sign("expired", "Expired OCSP Responder", "ocsp_ext", expiredDates), join(dir, "leaf.key"));
+  const expiredResponder = await files(
+    await sign("expired", "Expired OCSP Responder", "ocsp_ext", expiredDates),
+    join(dir, "leaf.key"),
+  );
   await openssl(dir, [
-    "req", "-new", "-x509", "-config", cnf, "-key", "other.key", "-subj", "/O=Test PKI/CN=Test Issuing CA",
-    "-days", "30", "-out", "impostor.pem",
+    "req",
+    "-new",
+    "-x509",
+    "-config",
+    cnf,
+    "-key",
+    "other.key",
+    "-subj",
+    "/O=Test PKI/CN=Test Issuing CA",
+    "-days",
+    "30",
+    "-out",
+    "impostor.pem",
   ]);
   const wrongKeyResponder = await files(join(dir, "impostor.pem"), join(dir, "other.key"));
   const caKey = await importCaKey(join(dir, "ca.key"), options.keyType ?? "rsa");
@@ -187,16 +278,30 @@ export async function createTestCa(options: TestCaOptions): Promise<TestCa> {
     async issueLeaf(cn) {
       const certPath = await sign(`leaf-${cn.replace(/[^a-z0-9]/gi, "_")}`, cn, "leaf_ext");
       const cert = await load(certPath);
-      return { serial: cert.info.serialNumber, certPath, cert };
+      return { serial: cert.info.serialNumber, certPath, der: cert.der, cert };
     },
-    issueLeaves: (count, prefix = "bulk") => issueInProcess(authority, caKey, leafPublic, count, prefix),
+    issueLeaves: (count, prefix = "bulk") =>
+      issueInProcess(authority, caKey, leafPublic, count, prefix),
     async revoke(leaf, reason) {
+      if (!leaf.certPath) return authority.revokeMany([{ leaf, reason }]);
       await openssl(dir, ["ca", "-config", cnf, "-revoke", leaf.certPath, "-crl_reason", reason]);
     },
+    revokeMany: (revocations) => revokeInIndex(join(dir, "index.txt"), revocations),
     async generateCrl(opts = {}) {
-      const signer = opts.signer ? ["-cert", opts.signer.certPath, "-keyfile", opts.signer.keyPath] : [];
+      const signer = opts.signer
+        ? ["-cert", opts.signer.certPath, "-keyfile", opts.signer.keyPath]
+        : [];
       const hours = ["-crlhours", String(opts.hours ?? 24)];
-      await openssl(dir, ["ca", "-config", cnf, "-gencrl", ...signer, ...hours, "-out", "ca-crl.pem"]);
+      await openssl(dir, [
+        "ca",
+        "-config",
+        cnf,
+        "-gencrl",
+        ...signer,
+        ...hours,
+        "-out",
+        "ca-crl.pem",
+      ]);
       await openssl(dir, ["crl", "-in", "ca-crl.pem", "-outform", "DER", "-out", "ca.crl"]);
       return new Uint8Array(await readFile(join(dir, "ca.crl")));
     },
@@ -211,23 +316,46 @@ async function load(path: string): Promise<ParsedCertificate> {
 
 /** OpenSSL's `-startdate/-enddate` form, `days` from now: YYYYMMDDHHMMSSZ. */
 function utc(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().replace(/[-:T]/g, "").slice(0, 14) + "Z";
+  return (
+    new Date(Date.now() + days * 86_400_000).toISOString().replace(/[-:T]/g, "").slice(0, 14) + "Z"
+  );
 }
 
 async function importCaKey(keyPath: string, type: "rsa" | "ec"): Promise<CryptoKey> {
   const pem = await readFile(keyPath, "utf8");
   const der = x509.PemConverter.decodeFirst(pem);
-  const algorithm = type === "ec"
-    ? { name: "ECDSA", namedCurve: "P-256" }
-    : { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
+  const algorithm =
+    type === "ec"
+      ? { name: "ECDSA", namedCurve: "P-256" }
+      : { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
   return webcrypto.subtle.importKey("pkcs8", der, algorithm, false, ["sign"]) as Promise<CryptoKey>;
 }
 
-/** index.txt line: status, expiry (UTCTime), revocation, serial (upper hex), file, subject. */
-function indexLine(serialHex: string, notAfter: Date, cn: string): string {
-  const exp = notAfter.toISOString().replace(/[-:T]/g, "").slice(2, 14) + "Z";
-  return `V\t${exp}\t\t${serialHex.toUpperCase()}\tunknown\t/CN=${cn}\n`;
+/** OpenSSL's index.txt time form (UTCTime): YYMMDDHHMMSSZ. */
+function indexTime(d: Date): string {
+  return d.toISOString().replace(/[-:T]/g, "").slice(2, 14) + "Z";
 }
+
+/** index.txt line: status, expiry, revocation, serial (upper hex), file, subject. */
+function indexLine(serialHex: string, notAfter: Date, cn: string): string {
+  return `V\t${indexTime(notAfter)}\t\t${serialHex.toUpperCase()}\tunknown\t/CN=${cn}\n`;
+}
+
+async function revokeInIndex(
+  indexPath: string,
+  revocations: { leaf: TestLeaf; reason: RevocationReason; at?: Date }[],
+): Promise<void> {
+  const bySerial = new Map(revocations.map((r) => [r.leaf.serial.toUpperCase(), r]));
+  const lines = (await readFile(indexPath, "utf8")).split("\n").map((line) => {
+    const f = line.split("\t");
+    const r = f[0] === "V" ? bySerial.get(f[3] ?? "") : undefined;
+    if (!r) return line;
+    return ["R", f[1], `${indexTime(r.at ?? new Date())},${r.reason}`, ...f.slice(3)].join("\t");
+  });
+  await writeFile(indexPath, lines.join("\n"));
+}
+
+const PARALLEL_SIGNATURES = 16;
 
 async function issueInProcess(
   ca: TestCa,
@@ -239,18 +367,17 @@ async function issueInProcess(
   const publicKey = new x509.PublicKey(x509.PemConverter.decodeFirst(leafPublicPem));
   const notBefore = new Date(Date.now() - 3600_000);
   const notAfter = new Date(Date.now() + 30 * 86_400_000);
-  const signingAlgorithm = caKey.algorithm.name === "ECDSA"
-    ? { name: "ECDSA", hash: "SHA-256" }
-    : { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
+  const signingAlgorithm =
+    caKey.algorithm.name === "ECDSA"
+      ? { name: "ECDSA", hash: "SHA-256" }
+      : { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
   const extensions = [
     new x509.BasicConstraintsExtension(false, undefined, true),
     new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
     new x509.AuthorityInfoAccessExtension({ ocsp: [ca.ocspUrl] }),
     new x509.CRLDistributionPointsExtension([ca.crlUrl]),
   ];
-  const leaves: TestLeaf[] = [];
-  let lines = "";
-  for (let i = 0; i < count; i++) {
+  const issueOne = async (i: number): Promise<{ leaf: TestLeaf; pem: string; line: string }> => {
     const serial = randomSerial();
     const cn = `${prefix}-${i}.test`;
     const cert = await x509.X509CertificateGenerator.create({
@@ -262,15 +389,42 @@ async function issueInProcess(
       publicKey,
       signingKey: caKey,
       signingAlgorithm,
-      extensions: [...extensions, new x509.SubjectAlternativeNameExtension([{ type: "dns", value: cn }])],
+      extensions: [
+        ...extensions,
+        new x509.SubjectAlternativeNameExtension([{ type: "dns", value: cn }]),
+      ],
     });
-    const certPath = join(ca.dir, "issued", `${serial.toUpperCase()}.pem`);
-    await writeFile(certPath, cert.toString("pem"));
-    leaves.push({ serial, certPath, cert: parseCertificate(new Uint8Array(cert.rawData)) });
-    lines += indexLine(serial, notAfter, cn);
+    const der = new Uint8Array(cert.rawData);
+    return {
+      leaf: lazyLeaf(serial, der),
+      pem: cert.toString("pem"),
+      line: indexLine(serial, notAfter, cn),
+    };
+  };
+
+  const issued: { leaf: TestLeaf; pem: string; line: string }[] = [];
+  for (let start = 0; start < count; start += PARALLEL_SIGNATURES) {
+    const batch = Array.from({ length: Math.min(PARALLEL_SIGNATURES, count - start) }, (_, k) =>
+      issueOne(start + k),
+    );
+    issued.push(...(await Promise.all(batch)));
   }
-  await appendFile(ca.indexPath, lines);
-  return leaves;
+  await appendFile(ca.indexPath, issued.map((x) => x.line).join(""));
+  await writeFile(join(ca.dir, "issued", `${prefix}.pem`), issued.map((x) => x.pem).join("\n"));
+  return issued.map((x) => x.leaf);
+}
+
+function lazyLeaf(serial: string, der: Uint8Array): TestLeaf {
+  let parsed: ParsedCertificate | undefined;
+  return {
+    serial,
+    certPath: null,
+    der,
+    get cert() {
+      parsed ??= parseCertificate(der);
+      return parsed;
+    },
+  };
 }
 
 /** 16 random bytes, positive and without a leading zero byte, as lower-case hex. */

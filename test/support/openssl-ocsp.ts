@@ -48,12 +48,24 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `openssl ocsp` and resolves once it accepts connections on 127.0.0.1. */
-export async function startOpensslResponder(options: OpensslResponderOptions): Promise<OpensslResponder> {
+export async function startOpensslResponder(
+  options: OpensslResponderOptions,
+): Promise<OpensslResponder> {
   const port = options.port ?? Number(new URL(options.ca.ocspUrl).port);
   const signer = options.signer ?? options.ca.responder;
   const args = [
-    "ocsp", "-index", options.ca.indexPath, "-port", String(port), "-CA", options.ca.certPath,
-    "-rsigner", signer.certPath, "-rkey", signer.keyPath, "-ignore_err",
+    "ocsp",
+    "-index",
+    options.ca.indexPath,
+    "-port",
+    String(port),
+    "-CA",
+    options.ca.certPath,
+    "-rsigner",
+    signer.certPath,
+    "-rkey",
+    signer.keyPath,
+    "-ignore_err",
     ...(options.nmin ? ["-nmin", String(options.nmin)] : ["-ndays", String(options.ndays ?? 1)]),
     ...(options.noCerts ? ["-resp_no_certs"] : []),
     ...(options.byKey ? ["-resp_key_id"] : []),

@@ -10,6 +10,7 @@ import {
 import { CertificatesSection } from "@/components/incident/certificates-section";
 import { ImpactSection, SummarySection } from "@/components/incident/summary-sections";
 import { RelatedIncidentsSection, TimelineSection } from "@/components/incident/timeline-sections";
+import { RevocationPanel } from "@/components/revocation/revocation-panel";
 import { getIncident } from "@/lib/db/incidents.server";
 
 export const dynamic = "force-dynamic";
@@ -47,6 +48,7 @@ export default async function IncidentPage({ params }: Props) {
       <SummarySection report={incident} />
       <ImpactSection report={incident} />
       <CertificatesSection certificates={incident.affectedCertificates} />
+      <RevocationPanel incidentId={id} />
       <TimelineSection report={incident} />
       <RelatedIncidentsSection report={incident} />
       <RootCauseSection report={incident} />

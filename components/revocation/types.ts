@@ -1,0 +1,49 @@
+/** Shapes of the revocation API's JSON as the browser receives it. */
+export type CheckSummary = {
+  id: string;
+  protocol: "ocsp" | "crl";
+  url: string;
+  method: string | null;
+  startedAt: string;
+  durationMs: number;
+  httpStatus: number | null;
+  contentType: string | null;
+  verdict: string;
+  verdictDetail: string;
+};
+
+export type CertificateStatus = {
+  id: string;
+  sha256: string | null;
+  serialHex: string | null;
+  subject: string | null;
+  dnsNames: string[];
+  ocsp: CheckSummary | null;
+  crl: CheckSummary | null;
+};
+
+export type SweepProgress = {
+  id: string;
+  status: "running" | "done" | "interrupted";
+  total: number;
+  completed: number;
+  startedAt: string;
+  finishedAt: string | null;
+};
+
+export type RevocationState = { sweep: SweepProgress | null; certificates: CertificateStatus[] };
+
+const GOOD = new Set(["good", "not-listed"]);
+const BAD = new Set(["revoked"]);
+
+/** CSS class for a verdict: green for good answers, red for revoked, amber for failures. */
+export function verdictClass(verdict: string): string {
+  if (GOOD.has(verdict)) return "verdict-good";
+  if (BAD.has(verdict)) return "verdict-bad";
+  return "verdict-warn";
+}
+
+/** What to call a certificate in a table: its first DNS name, else subject, else hash. */
+export function certificateLabel(c: CertificateStatus): string {
+  return c.dnsNames[0] ?? c.subject ?? (c.sha256 ? `${c.sha256.slice(0, 16)}…` : c.id);
+}

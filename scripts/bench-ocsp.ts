@@ -1,0 +1,88 @@
+/**
+ * `npm run bench:ocsp [-- --n 23000 --responders 4 --sample 200]`: how fast the app's
+ * revocation sweep checks certificates against real `openssl ocsp` responders, next to
+ * (b) one `openssl ocsp` process per certificate and (c) the responders' raw capacity.
+ * Prints one line per figure and a final `BENCH {json}` line for scripts.
+ */
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { parseCertificateDer } from "@/lib/pki/certificate";
+import { buildOcspRequest } from "@/lib/revocation/ocsp-request";
+import { opensslPerCertificate } from "./bench/openssl-sample";
+import { startBenchPki } from "./bench/pki";
+import { measureCapacity, requestsFromTemplate } from "./bench/raw-load";
+import { seedBenchDatabase } from "./bench/seed";
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
+  return value;
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const fixed = (x: number, digits = 1) => x.toFixed(digits);
+
+async function sweepInChild(url: string, incidentId: string) {
+  const child = path.join(__dirname, "bench", "sweep-child.ts");
+  const proc = spawn(process.execPath, ["--import", "tsx", child, incidentId], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  proc.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => proc.on("exit", resolve));
+  if (code !== 0) throw new Error(`the sweep process exited with ${code}`);
+  return JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
+    summary: { checkedNow: number; verdicts: { ocsp: Record<string, number> } };
+    seconds: number;
+    peakRssMb: number;
+  };
+}
+
+async function main(): Promise<void> {
+  const n = flag("n", 23_000);
+  const responders = flag("responders", 4);
+  const sampleSize = Math.min(flag("sample", 200), n);
+  say(`bench:ocsp n=${n} responders=${responders} sample=${sampleSize}`);
+
+  const pki = await startBenchPki(n, responders);
+  let dbFile = "";
+  try {
+    say(`setup: ${n} leaves issued in ${fixed(pki.issueSeconds)} s`);
+    const seeded = await seedBenchDatabase(pki.leaves, pki.ca.cert);
+    dbFile = seeded.file;
+
+    // (c) first, with the responders idle otherwise.
+    const first = pki.leaves[0];
+    if (!first) throw new Error("no leaves");
+    const template = await buildOcspRequest(parseCertificateDer(first.der), pki.ca.cert);
+    const count = Math.min(Math.max(n, 2000), 20_000);
+    const targets = Array.from({ length: count }, (_, i) => pki.leaves[i % n] ?? first);
+    const ders = requestsFromTemplate(template.der, first.serial, targets.map((l) => l.serial));
+    const capacity = await measureCapacity(targets.map((l, i) => ({ url: l.ocspUrl ?? "", der: ders[i] ?? template.der })), 32);
+    const c = capacity.perSecond;
+    say(`(c) responder capacity: ${capacity.ok} POSTs answered in ${fixed(capacity.seconds, 2)} s = ${fixed(c)} responses/s (not verified; ${capacity.failed} failed)`);
+
+    const sweep = await sweepInChild(seeded.url, seeded.incidentId);
+    const a = sweep.summary.checkedNow / sweep.seconds;
+    const verdicts = Object.entries(sweep.summary.verdicts.ocsp).map(([v, k]) => `${v} ${k}`).join(", ");
+    say(`(a) app sweep: ${sweep.summary.checkedNow} certificates in ${fixed(sweep.seconds, 2)} s = ${fixed(a)} checks/s (OCSP verified + CRL, stored in SQLite; ${verdicts})`);
+
+    const sample = await opensslPerCertificate(pki.ca, pki.leaves.slice(0, sampleSize));
+    const b = sample.perSecond;
+    say(`(b) openssl ocsp per certificate: ${sample.checks} in ${fixed(sample.seconds, 2)} s = ${fixed(b)} checks/s; ${n} would take ${fixed(n / b, 0)} s`);
+    say(`(d) sweep peak RSS: ${fixed(sweep.peakRssMb)} MB`);
+    say(`ratio a/c: ${fixed((100 * a) / c)} % (target >= 80 %), a/b: ${fixed(a / b)}x`);
+    say(`BENCH ${JSON.stringify({ n, responders, a, b, c, peakRssMb: sweep.peakRssMb, checked: sweep.summary.checkedNow, verdicts: sweep.summary.verdicts.ocsp, opensslStatuses: sample.statuses })}`);
+  } finally {
+    await pki.close();
+    if (dbFile && !process.argv.includes("--keep-db")) rmSync(dbFile, { force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:ocsp failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,136 @@
+/**
+ * The revocation HTTP API, called through the exported route handlers with real
+ * Requests, on SQLite and PostgreSQL, against a real openssl ocsp responder.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as certificatesRoute from "@/app/api/incidents/[id]/certificates/route";
+import * as sweepsRoute from "@/app/api/incidents/[id]/revocation-checks/route";
+import * as historyRoute from "@/app/api/certificates/[id]/revocation-checks/route";
+import * as evidenceRoute from "@/app/api/revocation-checks/[checkId]/evidence/route";
+import * as responseRoute from "@/app/api/revocation-checks/[checkId]/response.der/route";
+import * as requestRoute from "@/app/api/revocation-checks/[checkId]/request.der/route";
+import * as inspectRoute from "@/app/api/ocsp/inspect/route";
+import { databaseKinds, setupTestDatabase, type TestDatabase } from "@/test/support/databases";
+import { startSweepWorld, type SweepWorld } from "@/lib/checks/testing/sweep-world";
+import { createIncident } from "@/lib/db/incidents.server";
+import { richReport } from "@/lib/reports/testing/rich-report";
+
+const base = "http://desk.test";
+const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
+const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+describe.each(databaseKinds())("revocation API on %s", (kind) => {
+  let world: SweepWorld;
+  let fresh: TestDatabase;
+  let incidentId: string;
+
+  beforeAll(async () => {
+    world = await startSweepWorld({ goodResponders: 1, leavesPerUrl: 3, broken: false });
+    fresh = await setupTestDatabase(kind);
+    process.env.OUTBOUND_ALLOW_PRIVATE = "1";
+    const report = richReport();
+    report.affectedCertificates = [];
+    incidentId = (await createIncident(report, fresh.db)).id;
+  });
+  afterAll(async () => {
+    await fresh?.cleanup();
+    await world?.close();
+  });
+
+  it("POST certificates (JSON PEM) → 201 with the attached rows", async () => {
+    const pem = world.leaves.map((l) => l.pem).join("\n");
+    const res = await certificatesRoute.POST(
+      new Request(`${base}/api/incidents/${incidentId}/certificates`, json({ pem, issuerPem: pemOf(world.ca.cert.der) })),
+      params({ id: incidentId }),
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { certificates: { serialHex: string; issuerCertificateId: string | null }[] };
+    expect(body.certificates.map((c) => c.serialHex).sort()).toEqual(world.leaves.map((l) => l.serial).sort());
+    expect(body.certificates.every((c) => c.issuerCertificateId)).toBe(true);
+  });
+
+  it("POST certificates (multipart) with a broken file → 422 naming file, block and line", async () => {
+    const form = new FormData();
+    form.append("certificates", new File([world.leaves[0]?.pem ?? ""], "good.pem"));
+    form.append("certificates", new File(["-----BEGIN CERTIFICATE-----\nnot*base64\n-----END CERTIFICATE-----\n"], "bad.pem"));
+    const req = new Request(`${base}/api/incidents/${incidentId}/certificates`, { method: "POST", body: form });
+    const res = await certificatesRoute.POST(req, params({ id: incidentId }));
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({
+      errors: [{ file: "bad.pem", block: 1, line: 1, message: "PEM block 1 (line 1): line 2 is not base64" }],
+    });
+  });
+
+  it("POST revocation-checks → 202, then GET shows the finished sweep and each latest check", async () => {
+    const res = await sweepsRoute.POST(new Request(`${base}/x`, json({})), params({ id: incidentId }));
+    expect(res.status).toBe(202);
+    const { sweepId } = (await res.json()) as { sweepId: string };
+
+    let body: { sweep: { id: string; status: string; completed: number; total: number }; certificates: Cert[] };
+    type Cert = { id: string; serialHex: string; ocsp: { verdict: string } | null; crl: { verdict: string } | null };
+    const deadline = Date.now() + 20_000;
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      body = (await (await sweepsRoute.GET(new Request(`${base}/x`), params({ id: incidentId }))).json()) as typeof body;
+    } while (body.sweep.status === "running" && Date.now() < deadline);
+    expect(body.sweep).toMatchObject({ id: sweepId, status: "done", completed: world.leaves.length, total: world.leaves.length });
+    const verdicts = Object.fromEntries(body.certificates.map((c) => [c.serialHex, [c.ocsp?.verdict, c.crl?.verdict]]));
+    expect(verdicts).toEqual(Object.fromEntries(world.leaves.map((l) => [l.serial, [l.expect.ocsp, l.expect.crl]])));
+  });
+
+  it("GET a certificate's history (no bytes), its evidence JSON and the raw DER files", async () => {
+    const cert = await fresh.db.affectedCertificate.findFirstOrThrow({ where: { incidentId, serialHex: world.leaves[1]?.serial }, select: { id: true } });
+    const history = (await (await historyRoute.GET(new Request(`${base}/x`), params({ id: cert.id }))).json()) as {
+      checks: Record<string, unknown>[];
+    };
+    expect(history.checks.map((c) => c.protocol).sort()).toEqual(["crl", "ocsp"]);
+    expect(history.checks.every((c) => !("responseBytes" in c) && !("requestBytes" in c))).toBe(true);
+
+    const ocsp = history.checks.find((c) => c.protocol === "ocsp") as { id: string };
+    const evidence = await evidenceRoute.GET(new Request(`${base}/x`), params({ checkId: ocsp.id }));
+    expect(evidence.headers.get("content-disposition")).toMatch(/^attachment; filename=".*\.json"$/);
+    const doc = (await evidence.json()) as { verdict: string; response: { der: string }; request: { der: string }; parsed: unknown };
+    expect(doc.verdict).toBe("good");
+    expect(doc.parsed).toBeTruthy();
+
+    const der = await responseRoute.GET(new Request(`${base}/x`), params({ checkId: ocsp.id }));
+    expect(der.headers.get("content-type")).toBe("application/ocsp-response");
+    expect(Buffer.from(await der.arrayBuffer()).toString("base64")).toBe(doc.response.der);
+    const request = await requestRoute.GET(new Request(`${base}/x`), params({ checkId: ocsp.id }));
+    expect(request.headers.get("content-type")).toBe("application/ocsp-request");
+
+    // Every CRL check serves the sweep's one stored copy of the CRL.
+    const crl = history.checks.find((c) => c.protocol === "crl") as { id: string };
+    const crlDer = await responseRoute.GET(new Request(`${base}/x`), params({ checkId: crl.id }));
+    expect(crlDer.headers.get("content-type")).toBe("application/pkix-crl");
+    expect(new Uint8Array(await crlDer.arrayBuffer())[0]).toBe(0x30);
+    expect((await requestRoute.GET(new Request(`${base}/x`), params({ checkId: crl.id }))).status).toBe(404);
+  });
+
+  it("POST /api/ocsp/inspect: a stored response with its issuer, and a CRL refused with what it is", async () => {
+    const check = await fresh.db.revocationCheck.findFirstOrThrow({ where: { protocol: "ocsp", verdict: "good" }, select: { responseBytes: true } });
+    const crl = await fresh.db.revocationCheck.findFirstOrThrow({ where: { protocol: "crl", NOT: { responseBytes: null } }, select: { responseBytes: true } });
+    const inspect = (response: Uint8Array) => {
+      const form = new FormData();
+      form.append("response", new File([Buffer.from(response)], "r.der"));
+      form.append("issuer", new File([pemOf(world.ca.cert.der)], "ca.pem"));
+      return inspectRoute.POST(new Request(`${base}/api/ocsp/inspect`, { method: "POST", body: form }));
+    };
+    const ok = await inspect(check.responseBytes ?? new Uint8Array());
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ isOcspResponse: true, signature: expect.stringMatching(/^valid/) });
+    const refused = await inspect(crl.responseBytes ?? new Uint8Array());
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/not an OCSP response; they are a CRL/);
+  });
+
+  it("404 for an unknown incident, 400 for a bad body", async () => {
+    expect((await sweepsRoute.GET(new Request(`${base}/x`), params({ id: "nope" }))).status).toBe(404);
+    const bad = await sweepsRoute.POST(new Request(`${base}/x`, json({ certificateIds: "all" })), params({ id: incidentId }));
+    expect(bad.status).toBe(400);
+  });
+});
+
+function pemOf(der: Uint8Array): string {
+  return `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
+}
