@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <Link href="/">Incidents</Link>
+            <Link href="/action-items">Action items</Link>
             <Link href="/incidents/import">Import report</Link>
             <Link href="/ocsp/inspect">Inspect OCSP response</Link>
           </nav>
