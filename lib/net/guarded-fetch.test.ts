@@ -78,7 +78,9 @@ describe("guardedFetch", () => {
       { address: "93.184.215.14", family: 4 as const },
       { address: "::ffff:192.168.0.1", family: 6 as const },
     ];
-    const f = await failure(guardedFetch("http://two.example.test/", { allowPrivate: false, resolve: mixed }));
+    const f = await failure(
+      guardedFetch("http://two.example.test/", { allowPrivate: false, resolve: mixed }),
+    );
     expect(f.kind).toBe("blocked-address");
   });
 

@@ -3,8 +3,7 @@ import * as asn1js from "asn1js";
 
 /** A decoded tree, or why the bytes do not decode. */
 export type BerResult =
-  | { ok: true; result: asn1js.AsnType; offset: number }
-  | { ok: false; error: string };
+  { ok: true; result: asn1js.AsnType; offset: number } | { ok: false; error: string };
 
 /**
  * asn1js.fromBER, made total: it usually reports errors with offset −1, but some

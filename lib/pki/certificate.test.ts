@@ -49,6 +49,32 @@ describe("parseCertificate", () => {
     expect(info.extendedKeyUsages).toEqual([{ oid: "1.3.6.1.5.5.7.3.9", name: "OCSPSigning" }]);
   });
 
+  it.each([
+    ["responderCertHex.der", "CN=OCSP Responder", "CN=OCSP Responder", "2015-01-30", "2016-01-30"],
+    [
+      "rsa-2048-sha256-ca.der",
+      "CN=rsa-2048-sha256-ca",
+      "CN=rsa-2048-sha256-ca",
+      "2023-11-05",
+      "2032-11-02",
+    ],
+  ])("reads %s as the README describes", (name, subject, issuer, from, to) => {
+    const { info } = parseCertificate(der(name));
+    expect([info.subject, info.issuer]).toEqual([subject, issuer]);
+    expect([info.notBefore.slice(0, 10), info.notAfter.slice(0, 10)]).toEqual([from, to]);
+  });
+
+  it("reads the rest of the README's certificates", () => {
+    expect(parseCertificate(der("responderCertHex.der")).info.extendedKeyUsages[0]?.name).toBe(
+      "OCSPSigning",
+    );
+    expect(parseCertificate(der("issuerCertHex.der")).info.subject).toContain(
+      "OU=VeriSign International Server CA - Class 3",
+    );
+    const leaf = parseCertificate(der("rsa-2048-sha256-crt.der")).info;
+    expect([leaf.serialNumber, leaf.issuer]).toEqual(["02", "CN=rsa-2048-sha256-ca"]);
+  });
+
   it("reads GTSRoot.pem, which is really the intermediate GTS CA 1C3", () => {
     const { info } = parseCertificate(readFileSync(join(dir, "GTSRoot.pem"), "utf8"));
     expect(info.subject).toBe("CN=GTS CA 1C3,O=Google Trust Services LLC,C=US");
@@ -60,7 +86,10 @@ describe("parseCertificate", () => {
 
   it("flags a CT precertificate (poison extension) and reads a fresh certificate's fields", async () => {
     const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
-    const keys = (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as CryptoKeyPair;
+    const keys = (await webcrypto.subtle.generateKey(alg, true, [
+      "sign",
+      "verify",
+    ])) as CryptoKeyPair;
     const made = await x509.X509CertificateGenerator.createSelfSigned({
       serialNumber: "00ff01",
       name: "CN=precert.test, O=Example",

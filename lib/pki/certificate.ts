@@ -77,6 +77,28 @@ export function parseCertificateDer(
       where,
     );
   }
+  return assemble(info, der, cert);
+}
+
+/**
+ * Wraps a certificate pkijs already decoded (e.g. from BasicOCSPResponse.certs) without
+ * decoding it again. Throws {@link CertificateInputError} like parseCertificateDer.
+ */
+export function parsedFromPkijs(cert: pkijs.Certificate): ParsedCertificate {
+  try {
+    const der = new Uint8Array(cert.toSchema().toBER());
+    return assemble(describe(cert, der), der, cert);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new CertificateInputError("not-a-certificate", `unreadable certificate (${why})`);
+  }
+}
+
+function assemble(
+  info: CertificateInfo,
+  der: Uint8Array,
+  cert: pkijs.Certificate,
+): ParsedCertificate {
   let view: x509.X509Certificate | undefined;
   return {
     info,

@@ -39,8 +39,25 @@ export {
   BR_MIN_INTERVAL_SECONDS,
   BR_MAX_INTERVAL_SECONDS,
 } from "./freshness";
-export { createCertId, describeCertId, sameCertId, type CertIdInfo, type CertIdHash } from "./cert-id";
-export { parseCrl, findCrlEntry, crlSignedBy, indexCrlEntries, type CrlInfo, type CrlEntryInfo } from "./crl";
+export {
+  createCertId,
+  describeCertId,
+  sameCertId,
+  type CertIdInfo,
+  type CertIdHash,
+} from "./cert-id";
+export {
+  parseCrl,
+  findCrlEntry,
+  crlSignedBy,
+  indexCrlEntries,
+  type CrlInfo,
+  type CrlEntryInfo,
+} from "./crl";
 export { identifyContent, type ContentIdentity, type ContentKind } from "./identify";
-export { REVOCATION_REASONS, revocationReasonName, type RevocationReason } from "./revocation-reason";
+export {
+  REVOCATION_REASONS,
+  revocationReasonName,
+  type RevocationReason,
+} from "./revocation-reason";
 export { type ExtensionInfo } from "./extensions";

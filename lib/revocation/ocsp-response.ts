@@ -1,13 +1,9 @@
 /** OCSPResponse / BasicOCSPResponse (RFC 6960 §4.2.1) read into JSON-safe facts. */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { decodeBer } from "../pki/ber";
-import { asUint8, toHex } from "../pki/bytes";
-import {
-  parseCertificateDer,
-  type CertificateInfo,
-  type ParsedCertificate,
-} from "../pki/certificate";
+import { decodeBer, type BerResult } from "../pki/ber";
+import { asUint8, sha1Hex, toHex } from "../pki/bytes";
+import { parsedFromPkijs, type CertificateInfo, type ParsedCertificate } from "../pki/certificate";
 import { rfc4514FromDer } from "../pki/names";
 import { OID, oidName } from "../pki/oids";
 import { describeCertId, type CertIdInfo } from "./cert-id";
@@ -113,13 +109,13 @@ export function parseOcspResponse(input: ArrayBuffer | ArrayBufferView): OcspPar
   const typeOid = outer.responseBytes.responseType;
   info.responseType = oidName(typeOid) ?? typeOid;
   if (typeOid !== OID.ocspBasic) return { ok: true, info, basic: null, embedded: [] };
-  const inner = decodeBer(outer.responseBytes.response.valueBlock.valueHexView);
+  const inner = decodedContents(outer.responseBytes.response);
   let basic: pkijs.BasicOCSPResponse;
   let embedded: ParsedCertificate[];
   try {
     if (!inner.ok) throw new Error(inner.error);
     basic = new pkijs.BasicOCSPResponse({ schema: inner.result });
-    embedded = (basic.certs ?? []).map((c) => parseCertificateDer(c.toSchema().toBER()));
+    embedded = (basic.certs ?? []).map(embeddedCertificate);
     fillFromBasic(info, basic, embedded);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
@@ -132,6 +128,35 @@ export function parseOcspResponse(input: ArrayBuffer | ArrayBufferView): OcspPar
   }
   if (inner.ok) info.warnings.push(...derStrictnessWarnings(inner.result));
   return { ok: true, info, basic, embedded };
+}
+
+/** asn1js already decodes an OCTET STRING holding DER; reuse that tree (or decode it). */
+function decodedContents(octets: asn1js.OctetString): BerResult {
+  const nested = octets.valueBlock.value;
+  const whole = octets.valueBlock.valueHexView.length;
+  const first = nested.length === 1 ? nested[0] : undefined;
+  if (first && first.valueBeforeDecodeView.length === whole) {
+    return { ok: true, result: first, offset: whole };
+  }
+  return decodeBer(octets.valueBlock.valueHexView);
+}
+
+/**
+ * Sweeps see the same delegated responder certificate in every answer; parse it once.
+ * Keyed by its tbsCertificate and signature bytes, so a different certificate can
+ * never be served from the cache.
+ */
+const embeddedCache = new Map<string, ParsedCertificate>();
+const EMBEDDED_CACHE_SIZE = 64;
+
+function embeddedCertificate(cert: pkijs.Certificate): ParsedCertificate {
+  const key = `${sha1Hex(cert.tbsView)}:${sha1Hex(cert.signatureValue.valueBlock.valueHexView)}`;
+  const cached = embeddedCache.get(key);
+  if (cached) return cached;
+  const parsed = parsedFromPkijs(cert);
+  if (embeddedCache.size >= EMBEDDED_CACHE_SIZE) embeddedCache.clear();
+  embeddedCache.set(key, parsed);
+  return parsed;
 }
 
 function asOcspResponse(schema: asn1js.AsnType): pkijs.OCSPResponse | null {

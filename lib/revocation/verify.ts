@@ -61,6 +61,19 @@ function describeId(id: ResponderId): string {
   return "byName" in id ? `"${id.byName}"` : `key hash ${id.byKey}`;
 }
 
+/** Responder certificate → issuer fingerprint → signature verified (sweeps repeat both). */
+const issuedByCache = new WeakMap<ParsedCertificate, Map<string, boolean>>();
+
+async function issuedBy(cert: ParsedCertificate, issuer: ParsedCertificate): Promise<boolean> {
+  const known = issuedByCache.get(cert) ?? new Map<string, boolean>();
+  issuedByCache.set(cert, known);
+  const cached = known.get(issuer.info.sha256Fingerprint);
+  if (cached !== undefined) return cached;
+  const verified = await cert.pkijs.verify(issuer.pkijs).catch(() => false);
+  known.set(issuer.info.sha256Fingerprint, verified);
+  return verified;
+}
+
 /** Reasons a delegated responder certificate may not answer for `issuer` at `now`. */
 async function delegationProblems(
   responder: ParsedCertificate,
@@ -70,8 +83,7 @@ async function delegationProblems(
 ): Promise<string[]> {
   const problems: string[] = [];
   const issued =
-    responder.info.issuer === issuer.info.subject &&
-    (await responder.pkijs.verify(issuer.pkijs).catch(() => false));
+    responder.info.issuer === issuer.info.subject && (await issuedBy(responder, issuer));
   if (!issued)
     problems.push(`responder certificate ${responder.info.subject} is not issued by the issuer`);
   if (!responder.info.extendedKeyUsages.some((e) => e.oid === OID.ocspSigning)) {
