@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -40,11 +41,27 @@ function buildIsCurrent() {
     && ["next.config.ts", "package.json"].every((f) => statSync(join(root, f)).mtimeMs < built);
 }
 
+// Loopback by default: the app has no login. HOST=0.0.0.0 exposes it to the network.
+const host = process.env.HOST || "127.0.0.1";
+const port = process.env.PORT || "3000";
+await ensurePortFree(host, port);
+
 if (!existsSync(join(root, "lib", "db", "generated"))) run("npm", ["run", "db:generate"]);
 run("npm", ["run", "db:migrate"]);
 run("npx", ["tsx", "prisma/seed.ts"]);
 if (process.env.SKIP_BUILD !== "1" && !buildIsCurrent()) run("npx", ["next", "build"]);
 
-const port = process.env.PORT || "3000";
-console.log(`CA Incident Desk: http://localhost:${port}`);
-run("npx", ["next", "start", "--port", port]);
+/** Resolves when `port` can be bound on `host`; a clear message beats EADDRINUSE's stack. */
+function ensurePortFree(host, port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => {
+      console.error(`start: ${host}:${port} is already in use; choose another with PORT=3300 npm start`);
+      process.exit(1);
+    });
+    probe.listen(Number(port), host, () => probe.close(resolve));
+  });
+}
+
+console.log(`CA Incident Desk: http://${host === "127.0.0.1" ? "localhost" : host}:${port}`);
+run("npx", ["next", "start", "--port", port, "--hostname", host]);

@@ -62,7 +62,7 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
         <button
           type="button"
           className="button"
-          disabled={running || certificates.length === 0}
+          disabled={running || !certificates.some((c) => c.checkable)}
           onClick={() => void checkNow()}
         >
           Check now
@@ -95,7 +95,7 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
           </tr>
         </thead>
         <tbody>
-          {certificates.map((c) => (
+          {certificates.map((c) => [
             <tr key={c.id} data-certificate={c.sha256 ?? c.id}>
               <td>
                 {certificateLabel(c)}
@@ -109,16 +109,17 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
                 <code>{c.serialHex ?? "—"}</code>
               </td>
               <td>
-                <VerdictCell check={c.ocsp} />
+                <VerdictCell check={c.ocsp} checkable={c.checkable} />
               </td>
               <td>
-                <VerdictCell check={c.crl} />
+                <VerdictCell check={c.crl} checkable={c.checkable} />
               </td>
               <td>
                 <button
                   type="button"
                   className="button secondary"
-                  disabled={running}
+                  disabled={running || !c.checkable}
+                  title={c.checkable ? undefined : "Attach the certificate (PEM or DER) to check it"}
                   onClick={() => void checkNow([c.id])}
                 >
                   Check
@@ -131,11 +132,17 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
                   History
                 </button>
               </td>
-            </tr>
-          ))}
+            </tr>,
+            historyOf === c.id && (
+              <tr key={`${c.id}-history`}>
+                <td colSpan={5}>
+                  <CheckHistory certificateId={c.id} key={`${c.id}-${sweep?.completed}`} />
+                </td>
+              </tr>
+            ),
+          ])}
         </tbody>
       </table>
-      {historyOf && <CheckHistory certificateId={historyOf} key={`${historyOf}-${sweep?.completed}`} />}
     </section>
   );
 }

@@ -18,6 +18,8 @@ export type CertificateStatus = {
   serialHex: string | null;
   subject: string | null;
   dnsNames: string[];
+  /** False for certificates known only by hash: attach the PEM/DER to check them. */
+  checkable: boolean;
   ocsp: CheckSummary | null;
   crl: CheckSummary | null;
 };

@@ -1,8 +1,10 @@
 import { type CheckSummary, verdictClass } from "./types";
 
 /** One check's verdict with its explanation and evidence links. */
-export function VerdictCell({ check }: { check: CheckSummary | null }) {
-  if (!check) return <span className="muted">not checked</span>;
+export function VerdictCell({ check, checkable }: { check: CheckSummary | null; checkable: boolean }) {
+  if (!check) {
+    return <span className="muted">{checkable ? "not checked" : "attach the certificate to check it"}</span>;
+  }
   return (
     <div>
       <span className={verdictClass(check.verdict)} data-verdict={check.verdict}>
@@ -25,7 +27,7 @@ export function EvidenceLinks({ check }: { check: CheckSummary }) {
       <a href={`${base}/evidence`} download>
         evidence
       </a>
-      {check.protocol === "ocsp" && (
+      {check.httpStatus !== null && check.protocol === "ocsp" && (
         <>
           {" · "}
           <a href={`${base}/request.der`} download>
@@ -33,10 +35,14 @@ export function EvidenceLinks({ check }: { check: CheckSummary }) {
           </a>
         </>
       )}
-      {" · "}
-      <a href={`${base}/response.der`} download>
-        {check.protocol === "crl" ? "crl.der" : "response.der"}
-      </a>
+      {check.httpStatus !== null && (
+        <>
+          {" · "}
+          <a href={`${base}/response.der`} download>
+            {check.protocol === "crl" ? "crl.der" : "response.der"}
+          </a>
+        </>
+      )}
     </div>
   );
 }

@@ -43,6 +43,12 @@ export async function certificatesWithLatestChecks(incidentId: string, db: Db = 
       dnsNames: true,
     },
   });
+  // A certificate known only by its hash cannot be checked: no serial, issuer or URLs.
+  const withDer = await db.affectedCertificate.findMany({
+    where: { incidentId, der: { not: null } },
+    select: { id: true },
+  });
+  const checkable = new Set(withDer.map((c) => c.id));
   const latest = await latestCheckIds(incidentId, db);
   const checks = await inChunks(latest, (ids) =>
     db.revocationCheck.findMany({ where: { id: { in: ids } }, select: summarySelect }),
@@ -59,6 +65,7 @@ export async function certificatesWithLatestChecks(incidentId: string, db: Db = 
     serialHex: c.serialHex,
     subject: c.subject,
     dnsNames: JSON.parse(c.dnsNames) as string[],
+    checkable: checkable.has(c.id),
     ocsp: byCertificate.get(c.id)?.ocsp ?? null,
     crl: byCertificate.get(c.id)?.crl ?? null,
   }));
@@ -108,7 +115,14 @@ export async function certificateExists(certificateId: string, db: Db = getDb())
 export async function checkEvidence(checkId: string, db: Db = getDb()) {
   const check = await db.revocationCheck.findUnique({
     where: { id: checkId },
-    select: { ...summarySelect, requestBytes: true, responseBytes: true, parsedJson: true, createdAt: true },
+    select: {
+      ...summarySelect,
+      requestBytes: true,
+      responseBytes: true,
+      parsedJson: true,
+      createdAt: true,
+      certificate: { select: { der: true, issuerCertificate: { select: { der: true } } } },
+    },
   });
   if (!check || check.responseBytes || check.protocol !== "crl" || !check.sweepId) return check;
   const holder = await db.revocationCheck.findFirst({
@@ -124,4 +138,22 @@ async function inChunks<T>(ids: string[], query: (ids: string[]) => Promise<T[]>
   // Under SQLite's bound-parameter limit, with room to spare.
   for (let i = 0; i < ids.length; i += 5000) out.push(...(await query(ids.slice(i, i + 5000))));
   return out;
+}
+
+/** Which of `ids` belong to the incident, and which of those have DER to check. */
+export async function classifyCertificateIds(incidentId: string, ids: string[], db: Db = getDb()) {
+  const known = await db.affectedCertificate.findMany({
+    where: { incidentId, id: { in: ids } },
+    select: { id: true },
+  });
+  const withDer = await db.affectedCertificate.findMany({
+    where: { incidentId, id: { in: ids }, der: { not: null } },
+    select: { id: true },
+  });
+  const knownIds = new Set(known.map((r) => r.id));
+  const checkable = new Set(withDer.map((r) => r.id));
+  return {
+    unknown: ids.filter((id) => !knownIds.has(id)),
+    hashOnly: ids.filter((id) => knownIds.has(id) && !checkable.has(id)),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { CertificateFile } from "@/lib/certificates/attach-plan";
+import { BodyError, readLimitedForm, readLimitedText } from "./read-body";
 
 /** 64 MiB: a 20 000-certificate PEM bundle is about 40 MiB. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -20,13 +21,29 @@ export type UploadReading =
 
 /** Reads an upload request into named files (names are what errors will cite). */
 export async function readCertificateUpload(request: Request): Promise<UploadReading> {
+  try {
+    return await readUpload(request);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    return { ok: false, status: error.status === 400 ? 422 : error.status, message: error.message };
+  }
+}
+
+async function readUpload(request: Request): Promise<UploadReading> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_UPLOAD_BYTES) {
     return { ok: false, status: 413, message: `The upload is ${declared} bytes; the limit is ${MAX_UPLOAD_BYTES}.` };
   }
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("application/json")) {
-    const parsed = pemUploadSchema.safeParse(await request.json().catch(() => null));
+    let json: unknown;
+    try {
+      json = JSON.parse(await readLimitedText(request, MAX_UPLOAD_BYTES));
+    } catch (error) {
+      if (error instanceof BodyError) throw error;
+      return { ok: false, status: 422, message: "The body is not JSON; send { \"pem\": \"-----BEGIN…\" }." };
+    }
+    const parsed = pemUploadSchema.safeParse(json);
     if (!parsed.success) return { ok: false, status: 422, message: zodMessage(parsed.error) };
     const { pem, issuerPem } = parsed.data;
     const issuers = issuerPem ? [{ name: "issuerPem", bytes: issuerPem }] : [];
@@ -35,7 +52,7 @@ export async function readCertificateUpload(request: Request): Promise<UploadRea
   if (!type.startsWith("multipart/form-data")) {
     return { ok: false, status: 415, message: "Send multipart/form-data (certificates, issuers) or JSON { pem }." };
   }
-  const form = await request.formData();
+  const form = await readLimitedForm(request, MAX_UPLOAD_BYTES);
   const certificates = await filesOf(form, "certificates");
   if (certificates.length === 0) {
     return { ok: false, status: 422, message: 'The form has no file in the "certificates" field.' };

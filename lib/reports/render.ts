@@ -69,11 +69,26 @@ export function renderPreliminaryReport(report: IncidentReport): string {
   return `## Preliminary Incident Report\n\n### Summary\n\n${fields.join("\n")}\n`;
 }
 
+/** The contributing factors by number and title, when no closure text was written. */
+function factorTitles(report: IncidentReport): string {
+  return report.contributingFactors
+    .map((f) => `Contributing Factor #${f.number}${f.title ? `: ${f.title}` : ""}`)
+    .join("; ");
+}
+
+/**
+ * Action items that stop an incident from closing: the closing statement says every
+ * action item is complete, so Ongoing or Delayed ones make it untrue.
+ */
+export function openActionItems(report: IncidentReport): IncidentReport["actionItems"] {
+  return report.actionItems.filter((a) => a.status === "Ongoing" || a.status === "Delayed");
+}
+
 /** The Report Closure Summary, ending with the guidelines' closing statement. */
 export function renderClosureSummary(report: IncidentReport): string {
   const fields = [
     labelled("Incident description:", report.incidentDescription),
-    labelled("Incident Root Cause(s):", report.closure.rootCauses),
+    labelled("Incident Root Cause(s):", report.closure.rootCauses || factorTitles(report)),
     labelled("Remediation description:", report.closure.remediationDescription),
     labelled("Commitment summary:", report.closure.commitmentSummary),
   ];

@@ -37,6 +37,9 @@ const commands: Record<string, Command> = {
     const bug = option(args, "--bug");
     const [file] = args;
     if (!file) throw new UsageError("import needs a FILE");
+    if (bug !== undefined && !/^[1-9]\d{0,9}$/.test(bug)) {
+      throw new UsageError(`--bug ${JSON.stringify(bug)} is not a Bugzilla bug number`);
+    }
     const { size } = await stat(file);
     if (size > MAX_REPORT_BYTES) {
       throw new Error(`${file} is ${size} bytes; the limit is ${MAX_REPORT_BYTES} bytes (1 MiB)`);

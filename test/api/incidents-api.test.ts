@@ -92,6 +92,59 @@ describe.each(databaseKinds())("the incidents API on %s", (kind) => {
     expect(await count()).toBe(before);
   });
 
+  it("refuses other content types with 415 and a bad ?bug with 422, saving nothing", async () => {
+    const before = await count();
+    const form = new FormData();
+    form.append("file", new Blob([SEED]), "report.md");
+    const multipart = await importRoute(
+      new Request("http://desk.test/api/incidents/import", { method: "POST", body: form }),
+    );
+    expect(multipart.status).toBe(415);
+    expect((await multipart.json()).errors[0].message).toMatch(/^Content-Type multipart\/form-data is not accepted/);
+
+    const badBug = await post(SEED, "?bug=abc");
+    expect(badBug.status).toBe(422);
+    expect((await badBug.json()).errors[0].message).toBe('?bug="abc" is not a Bugzilla bug number (a positive integer).');
+    expect(await count()).toBe(before);
+  });
+
+  it("stops a chunked 5 MB upload at the limit and saves nothing", async () => {
+    const before = await count();
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 80) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await importRoute(
+      new Request("http://desk.test/api/incidents/import", {
+        method: "POST",
+        body,
+        headers: { "content-type": "text/markdown" },
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors[0].message).toMatch(/limit is 1048576 bytes/);
+    expect(sent).toBeLessThan(40);
+    expect(await count()).toBe(before);
+  });
+
+  it("refuses a closure summary while action items are open, unless asked for a draft", async () => {
+    const created = await (await post(SEED)).json();
+    const refused = await getReportRoute(new Request("http://desk.test/x?kind=closure"), params(created.id));
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("- Fix transaction issue (Ongoing, due 2025-05-12)");
+
+    const draft = await getReportRoute(new Request("http://desk.test/x?kind=closure&draft=1"), params(created.id));
+    expect(draft.status).toBe(200);
+    const markdown = await draft.text();
+    expect(markdown).toContain("### Report Closure Summary");
+    expect(markdown).toContain("**Incident Root Cause(s):** Contributing Factor #1");
+  });
+
   it("answers 404 for an unknown incident", async () => {
     expect((await getIncidentRoute(new Request("http://desk.test"), params("nope"))).status).toBe(404);
     expect((await getReportRoute(new Request("http://desk.test/x"), params("nope"))).status).toBe(404);

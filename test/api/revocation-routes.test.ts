@@ -129,6 +129,17 @@ describe.each(databaseKinds())("revocation API on %s", (kind) => {
     const bad = await sweepsRoute.POST(new Request(`${base}/x`, json({ certificateIds: "all" })), params({ id: incidentId }));
     expect(bad.status).toBe(400);
   });
+
+  it("422 for certificate ids that are not in the incident, saying which", async () => {
+    const response = await sweepsRoute.POST(
+      new Request(`${base}/x`, json({ certificateIds: ["no-such-certificate"] })),
+      params({ id: incidentId }),
+    );
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toBe(
+      "certificateIds not in this incident: no-such-certificate",
+    );
+  });
 });
 
 function pemOf(der: Uint8Array): string {

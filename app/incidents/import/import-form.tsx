@@ -1,15 +1,34 @@
 "use client";
 
-import { useActionState } from "react";
+import { type FormEvent, useActionState, useState } from "react";
 import { importAction, type ImportFormState } from "./actions";
 
 const initial: ImportFormState = { errors: [], markdown: "" };
+const MAX_REPORT_BYTES = 1024 * 1024;
 
 /** Paste or upload a Full Incident Report; shows every problem with its line. */
 export function ImportForm() {
   const [state, action, pending] = useActionState(importAction, initial);
+  const [tooBig, setTooBig] = useState<string | null>(null);
+
+  // Checked here too: the server would refuse the request before the action could answer.
+  function checkSize(event: FormEvent<HTMLFormElement>) {
+    const file = new FormData(event.currentTarget).get("file");
+    if (file instanceof File && file.size > MAX_REPORT_BYTES) {
+      event.preventDefault();
+      setTooBig(`${file.name} is ${file.size} bytes; the limit is ${MAX_REPORT_BYTES} bytes (1 MiB).`);
+      return;
+    }
+    setTooBig(null);
+  }
+
   return (
-    <form action={action}>
+    <form action={action} onSubmit={checkSize}>
+      {tooBig && (
+        <div className="errors" role="alert">
+          <p>Nothing was saved. {tooBig}</p>
+        </div>
+      )}
       {state.errors.length > 0 && (
         <div className="errors" role="alert">
           <p>Nothing was saved. The report has {state.errors.length} problem(s):</p>

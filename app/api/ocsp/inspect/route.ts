@@ -1,5 +1,6 @@
 import { inspectFiles } from "@/lib/checks/inspect-files";
 import { MAX_UPLOAD_BYTES } from "@/lib/http/certificate-upload";
+import { BodyError, readLimitedForm } from "@/lib/http/read-body";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,7 +16,13 @@ export async function POST(request: Request): Promise<Response> {
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     return Response.json({ error: "Send multipart/form-data with a `response` file" }, { status: 415 });
   }
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await readLimitedForm(request, MAX_UPLOAD_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    return Response.json({ error: error.message }, { status: error.status });
+  }
   const bytes = async (name: string) => {
     const value = form.get(name);
     if (value === null) return null;

@@ -4,6 +4,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { getIncident } from "@/lib/db/incidents.server";
 import { markdownToSafeHtml } from "@/lib/markdown/to-html";
 import {
+  openActionItems,
   renderClosureSummary,
   renderFullReport,
   renderPreliminaryReport,
@@ -31,7 +32,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
   if (!incident) notFound();
 
   const markdown = KINDS[kind].render(incident);
-  const downloadHref = `/api/incidents/${id}/report.md?kind=${kind}&download=1`;
+  const open = kind === "closure" ? openActionItems(incident) : [];
+  const draft = open.length > 0 ? "&draft=1" : "";
+  const downloadHref = `/api/incidents/${id}/report.md?kind=${kind}&download=1${draft}`;
   return (
     <>
       <h1>
@@ -49,6 +52,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
           </Link>
         ))}
       </nav>
+      {open.length > 0 && (
+        <div className="errors" role="note">
+          Not ready to post: the closure summary says every action item is complete, but{" "}
+          {open.length} {open.length === 1 ? "is" : "are"} still open (
+          {open.map((a) => `${a.text}: ${a.status}`).join("; ")}).
+        </div>
+      )}
       <div className="toolbar">
         <CopyButton text={markdown} />
         <a className="button secondary" href={downloadHref} download>

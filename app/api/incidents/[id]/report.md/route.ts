@@ -1,5 +1,6 @@
 import { getIncident } from "@/lib/db/incidents.server";
 import {
+  openActionItems,
   renderClosureSummary,
   renderFullReport,
   renderPreliminaryReport,
@@ -16,7 +17,8 @@ const RENDERERS = {
 
 /**
  * A report as Bugzilla-ready markdown: the Full report, or `?kind=preliminary|closure`.
- * `?download=1` asks the browser to save it as a file.
+ * `?download=1` asks the browser to save it as a file. A closure summary while action
+ * items are still open is refused (409) unless `?draft=1`.
  */
 export async function GET(
   request: Request,
@@ -32,6 +34,15 @@ export async function GET(
   }
   const incident = await getIncident(id);
   if (!incident) return new Response(`No incident with id ${id}\n`, { status: 404 });
+
+  const open = openActionItems(incident);
+  if (kind === "closure" && open.length > 0 && !query.has("draft")) {
+    const items = open.map((a) => `- ${a.text} (${a.status}, due ${a.dueDate ?? a.dueDateText})`);
+    const message =
+      `The closure summary states that every action item is complete, but ${open.length} ` +
+      `are not:\n${items.join("\n")}\nAdd ?draft=1 to render it anyway.\n`;
+    return new Response(message, { status: 409 });
+  }
 
   const headers: Record<string, string> = { "Content-Type": "text/markdown; charset=utf-8" };
   if (query.has("download")) {

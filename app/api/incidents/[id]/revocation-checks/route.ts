@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { detectInterruptedSweeps, startSweep } from "@/lib/checks/sweeps.server";
 import { zodMessage } from "@/lib/http/certificate-upload";
-import { certificatesWithLatestChecks, incidentExists, latestSweep } from "@/lib/db/revocation-reads.server";
+import {
+  certificatesWithLatestChecks,
+  classifyCertificateIds,
+  incidentExists,
+  latestSweep,
+} from "@/lib/db/revocation-reads.server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -24,7 +29,17 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   if (!parsed.success) return Response.json({ error: zodMessage(parsed.error) }, { status: 400 });
   if (!(await incidentExists(id))) return Response.json({ error: `No incident with id ${id}` }, { status: 404 });
 
-  const { sweep, started } = await startSweep(id, { certificateIds: parsed.data.certificateIds });
+  const requested = parsed.data.certificateIds;
+  if (requested) {
+    const { unknown, hashOnly } = await classifyCertificateIds(id, requested);
+    const problems = [
+      unknown.length && `certificateIds not in this incident: ${unknown.join(", ")}`,
+      hashOnly.length && `certificates known only by hash (attach the PEM or DER first): ${hashOnly.join(", ")}`,
+    ].filter(Boolean);
+    if (problems.length) return Response.json({ error: problems.join("; ") }, { status: 422 });
+  }
+
+  const { sweep, started } = await startSweep(id, { certificateIds: requested });
   return Response.json(
     { sweepId: sweep.id, alreadyRunning: !started },
     { status: 202, headers: { Location: `/api/incidents/${id}/revocation-checks` } },
