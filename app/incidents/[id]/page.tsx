@@ -10,8 +10,10 @@ import {
 import { CertificatesSection } from "@/components/incident/certificates-section";
 import { ImpactSection, SummarySection } from "@/components/incident/summary-sections";
 import { RelatedIncidentsSection, TimelineSection } from "@/components/incident/timeline-sections";
+import { FilingForm } from "@/components/incident/filing-form";
 import { RevocationPanel } from "@/components/revocation/revocation-panel";
 import { getIncident } from "@/lib/db/incidents.server";
+import { saveFiling } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -38,6 +40,12 @@ export default async function IncidentPage({ params }: Props) {
           </a>
         )}{" "}
         <span className="badge">{incident.status.replace("_", " ")}</span>{" "}
+        {incident.nextUpdate && (
+          <span className={incident.nextUpdate < today ? "badge verdict-bad" : "badge"}>
+            Next update {incident.nextUpdate}
+            {incident.nextUpdate < today && " (overdue)"}
+          </span>
+        )}{" "}
         {incident.whiteboard.map((tag) => (
           <span key={tag} className="badge">{tag}</span>
         ))}{" "}
@@ -45,6 +53,16 @@ export default async function IncidentPage({ params }: Props) {
           Report markdown
         </Link>
       </p>
+      <FilingForm
+        action={saveFiling.bind(null, id)}
+        values={{
+          title: incident.title ?? "",
+          bugNumber: incident.bugNumber ? String(incident.bugNumber) : "",
+          status: incident.status,
+          whiteboard: incident.whiteboard.join(" "),
+          nextUpdate: incident.nextUpdate ?? "",
+        }}
+      />
       <SummarySection report={incident} />
       <ImpactSection report={incident} />
       <CertificatesSection certificates={incident.affectedCertificates} />
