@@ -102,7 +102,8 @@ function readFile(file: CertificateFile, problems: AttachProblem[]): ParsedCerti
     return parseCertificates(file.bytes);
   } catch (e) {
     if (!(e instanceof CertificateInputError)) throw e;
-    problems.push({ file: file.name, block: e.block, line: e.line, message: e.message });
+    // The place travels in block and line; repeating it in the message would print it twice.
+    problems.push({ file: file.name, block: e.block, line: e.line, message: e.detail });
     return [];
   }
 }

@@ -42,6 +42,20 @@ describe("address policy", () => {
   );
 });
 
+describe("refusal reasons name the address and its kind of range", () => {
+  it.each([
+    ["127.0.0.1", "127.0.0.1 is a loopback address"],
+    ["10.1.2.3", "10.1.2.3 is a private address"],
+    ["100.64.0.1", "100.64.0.1 is a shared (CGNAT) address"],
+    ["0.0.0.0", "0.0.0.0 is an unspecified address"],
+    ["255.255.255.255", "255.255.255.255 is a reserved address"],
+    ["203.0.113.9", "203.0.113.9 is a documentation address"],
+    ["::ffff:7f00:1", "::ffff:7f00:1 is a loopback address"],
+    ["fd00::1", "fd00::1 is a private address"],
+    ["ff02::1", "ff02::1 is a multicast address"],
+  ])("%s", (ip, reason) => expect(blockedAddressReason(ip)).toBe(reason));
+});
+
 describe("guardedFetch", () => {
   let peer: TestPeer;
   let big: TestPeer;
@@ -90,6 +104,36 @@ describe("guardedFetch", () => {
       guardedFetch("http://ocsp.example.test/", { allowPrivate: false, resolve }),
     );
     expect(f.kind).toBe("blocked-address");
+  });
+
+  it("names each refused address once, with its kind", async () => {
+    const refusal = async (url: string, addresses: string[] | null) => {
+      const resolve = async () => (addresses ?? []).map((address) => ({ address, family: 4 as const }));
+      const options = addresses ? { allowPrivate: false, resolve } : { allowPrivate: false };
+      const f = await failure(guardedFetch(url, options));
+      return [f.kind, f.message];
+    };
+    expect(await refusal(peer.url, null)).toEqual([
+      "blocked-address",
+      "blocked-address: 127.0.0.1 is a loopback address",
+    ]);
+    expect(await refusal("http://dup.example.test/", ["127.0.0.1", "127.0.0.1"])).toEqual([
+      "blocked-address",
+      "blocked-address: dup.example.test resolves to 127.0.0.1, a loopback address",
+    ]);
+    const several = ["10.0.0.7", "93.184.215.14", "127.0.0.1", "10.0.0.7"];
+    expect(await refusal("http://many.example.test/", several)).toEqual([
+      "blocked-address",
+      "blocked-address: many.example.test resolves to 10.0.0.7 (a private address) " +
+        "and 127.0.0.1 (a loopback address)",
+    ]);
+  });
+
+  it("refuses a URL with credentials as such, not as a wrong scheme", async () => {
+    const f = await failure(guardedFetch(`http://user@127.0.0.1:${peer.port}/`, local));
+    expect([f.kind, f.detail]).toEqual(["bad-url", "URLs with credentials (user@host) are refused"]);
+    const ftp = await failure(guardedFetch("ftp://127.0.0.1/x", local));
+    expect(ftp.detail).toBe("the scheme is ftp, not http or https");
   });
 
   it("connects to the address it checked, not to a second lookup", async () => {

@@ -13,7 +13,7 @@ import { lookup as dnsLookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
-import { blockedAddressReason } from "./address-policy";
+import { blockedAddressKind } from "./address-policy";
 import { classifySystemError, FetchFailure } from "./fetch-failure";
 
 export const OCSP_MAX_BYTES = 1024 * 1024;
@@ -87,13 +87,14 @@ function parseTarget(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new FetchFailure("bad-url", url, "not a URL");
+    throw new FetchFailure("bad-url", url, `"${url}" is not a URL`);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new FetchFailure("bad-url", url, `scheme ${parsed.protocol} is not http or https`);
+    const scheme = parsed.protocol.replace(/:$/, "");
+    throw new FetchFailure("bad-url", url, `the scheme is ${scheme}, not http or https`);
   }
   if (parsed.username || parsed.password)
-    throw new FetchFailure("bad-url", url, "credentials in URL");
+    throw new FetchFailure("bad-url", url, "URLs with credentials (user@host) are refused");
   return parsed;
 }
 
@@ -135,13 +136,31 @@ async function pickAddress(
   const allowPrivate = options.allowPrivate ?? process.env.OUTBOUND_ALLOW_PRIVATE === "1";
   // Every address must pass: otherwise a name with one public and one private record
   // could steer the connection wherever the resolver order puts it.
-  for (const a of addresses) {
-    const reason = allowPrivate ? null : blockedAddressReason(a.address);
-    if (!reason) continue;
-    const where = host === a.address ? host : `${host} resolves to ${a.address}`;
-    throw new FetchFailure("blocked-address", target.href, `${where}, ${reason}`);
+  const refused = allowPrivate ? [] : refusedAddresses(addresses);
+  if (refused.length > 0) {
+    const detail = refusalDetail(host, literal > 0, refused);
+    throw new FetchFailure("blocked-address", target.href, detail);
   }
   return addresses[0] as ResolvedAddress;
+}
+
+type Refused = { address: string; kind: string };
+
+/** The refused addresses among those resolved, each once (resolvers repeat records). */
+function refusedAddresses(addresses: ResolvedAddress[]): Refused[] {
+  const unique = [...new Set(addresses.map((a) => a.address))];
+  return unique.flatMap((address) => {
+    const kind = blockedAddressKind(address);
+    return kind ? [{ address, kind }] : [];
+  });
+}
+
+/** "127.0.0.1 is a loopback address", "db.test resolves to 10.0.0.7, a private address". */
+function refusalDetail(host: string, literal: boolean, refused: Refused[]): string {
+  const [only] = refused;
+  if (literal && only) return `${only.address} is ${only.kind}`;
+  if (refused.length === 1 && only) return `${host} resolves to ${only.address}, ${only.kind}`;
+  return `${host} resolves to ${refused.map((r) => `${r.address} (${r.kind})`).join(" and ")}`;
 }
 
 async function resolveAll(host: string, options: GuardedFetchOptions): Promise<ResolvedAddress[]> {

@@ -2,7 +2,7 @@
 import { asUint8 } from "./bytes";
 import { parseCertificateDer, type ParsedCertificate } from "./certificate";
 import { CertificateInputError } from "./errors";
-import { looksLikePem, readPemBlocks } from "./pem";
+import { readPemBlocks } from "./pem";
 
 /**
  * Parses one certificate or a bundle: PEM text (any number of CERTIFICATE blocks, other
@@ -12,13 +12,16 @@ import { looksLikePem, readPemBlocks } from "./pem";
 export function parseCertificates(
   input: string | ArrayBuffer | ArrayBufferView,
 ): ParsedCertificate[] {
-  const text = typeof input === "string" ? input : pemTextOrNull(asUint8(input));
+  const bytes = typeof input === "string" ? null : asUint8(input);
+  const text = bytes ? pemTextOrNull(bytes) : (input as string);
   if (text === null) return [parseCertificateDer(input as ArrayBufferView)];
-  if (!looksLikePem(text)) {
-    throw new CertificateInputError("no-certificate", "no -----BEGIN CERTIFICATE----- block found");
+  if (text.trim() === "") {
+    const detail = text === "" ? "the file is empty" : "the file holds only white space";
+    throw new CertificateInputError("no-certificate", detail);
   }
 
   const blocks = readPemBlocks(text);
+  if (blocks.length === 0) throw new CertificateInputError("no-certificate", notPem(bytes));
   return blocks.map((b) => {
     const where = { block: b.index, line: b.line };
     if (b.label !== "CERTIFICATE" && b.label !== "TRUSTED CERTIFICATE") {
@@ -42,6 +45,17 @@ export function parseCertificate(input: string | ArrayBuffer | ArrayBufferView):
     );
   }
   return all[0];
+}
+
+/**
+ * Why input without a PEM block is not DER either: DER certificates are a SEQUENCE, so
+ * the first byte (we only come here when it is not 0x30) is what to name.
+ */
+function notPem(bytes: Uint8Array | null): string {
+  const begin = "-----BEGIN CERTIFICATE----- line";
+  if (!bytes) return `no ${begin}`;
+  const first = (bytes[0] ?? 0).toString(16).padStart(2, "0");
+  return `neither PEM (no ${begin}) nor DER (not an ASN.1 SEQUENCE: first byte 0x${first})`;
 }
 
 /** DER starts with a SEQUENCE tag; anything else that decodes as text is treated as PEM. */

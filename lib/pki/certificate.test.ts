@@ -171,6 +171,52 @@ describe("bad certificate input names the block, line and reason", () => {
   });
 });
 
+describe("input that is no certificate says what its bytes are", () => {
+  const refused = (input: string | Uint8Array) => {
+    const e = inputError(() => parseCertificates(input));
+    return { problem: e.problem, block: e.block, line: e.line, message: e.message };
+  };
+  const noPlace = (message: string) =>
+    ({ problem: "no-certificate", block: null, line: null, message }) as const;
+  const neither = (first: string) =>
+    `neither PEM (no -----BEGIN CERTIFICATE----- line) nor DER (not an ASN.1 SEQUENCE: first byte ${first})`;
+
+  it("an empty file, as bytes or text, and one of only white space", () => {
+    expect(refused(new Uint8Array())).toEqual(noPlace("the file is empty"));
+    expect(refused("")).toEqual(noPlace("the file is empty"));
+    expect(refused(new TextEncoder().encode(" \r\n\t\n"))).toEqual(noPlace("the file holds only white space"));
+  });
+
+  it("bytes that are neither PEM nor DER name their first byte", () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(refused(png)).toEqual(noPlace(neither("0x89")));
+    expect(refused(new TextEncoder().encode("hello"))).toEqual(noPlace(neither("0x68")));
+  });
+
+  it("a 30 MB random file is refused quickly as neither PEM nor DER", () => {
+    const random = new Uint8Array(30 * 1024 * 1024);
+    for (let i = 0; i < random.length; i += 65536) webcrypto.getRandomValues(random.subarray(i, i + 65536));
+    random[0] = 0x07;
+    const started = performance.now();
+    expect(refused(random)).toEqual(noPlace(neither("0x07")));
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it("pasted text without a BEGIN line, or with one inside a sentence", () => {
+    expect(refused("hello")).toEqual(noPlace("no -----BEGIN CERTIFICATE----- line"));
+    const inline = "paste it here: -----BEGIN CERTIFICATE----- MIIB -----END CERTIFICATE-----";
+    expect(refused(inline)).toEqual(noPlace("no -----BEGIN CERTIFICATE----- line"));
+  });
+
+  it("keeps the place out of the detail, so a caller can print it once", () => {
+    const text = pem(der("leafCertHex.der")) + "-----BEGIN CERTIFICATE-----\nAAAA\n";
+    const e = inputError(() => parseCertificates(text));
+    const line = pem(der("leafCertHex.der")).split("\n").length;
+    expect([e.block, e.line, e.detail]).toEqual([2, line, "no END CERTIFICATE line"]);
+    expect(e.message).toBe(`PEM block 2 (line ${line}): no END CERTIFICATE line`);
+  });
+});
+
 describe("damaged certificates", () => {
   it("every byte-flip and truncation either parses or is a CertificateInputError", () => {
     const good = der("rsa-2048-sha256-crt.der");

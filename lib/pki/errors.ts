@@ -11,12 +11,15 @@ export type CertificateInputProblem =
 
 /**
  * Certificate input that could not be read. `block` is the 1-based index of the PEM
- * block and `line` the 1-based line where it starts (both null for DER input).
+ * block and `line` the 1-based line where it starts (both null for DER input). `detail`
+ * says what was wrong without the place, for callers that show block and line from the
+ * fields; `message` is the place and the detail together, for callers that show only it.
  */
 export class CertificateInputError extends Error {
   readonly problem: CertificateInputProblem;
   readonly block: number | null;
   readonly line: number | null;
+  readonly detail: string;
 
   constructor(
     problem: CertificateInputProblem,
@@ -29,5 +32,6 @@ export class CertificateInputError extends Error {
     this.problem = problem;
     this.block = where?.block ?? null;
     this.line = where?.line ?? null;
+    this.detail = detail;
   }
 }

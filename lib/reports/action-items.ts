@@ -4,7 +4,7 @@
  * Columns are found by header name, so their order does not matter.
  */
 import type { Link, Nodes, Table } from "mdast";
-import { toCalendarDate } from "./dates";
+import { impossibleDateReason, toCalendarDate } from "./dates";
 import { isNotApplicable, lineOf, plainText, valueOrEmpty } from "./markdown";
 import {
   ACTION_ITEM_KINDS,
@@ -63,29 +63,36 @@ function readActionTable(table: Table, src: string, problems: Problems): ActionI
   const missing = (Object.keys(COLUMN_LABELS) as Column[]).filter((c) => !has(c));
   if (!v2 && missing.length > 0) {
     const names = missing.map((c) => `"${COLUMN_LABELS[c]}"`).join(", ");
-    problems.error(lineOf(table), `Action Items table has no ${names} column (line ${lineOf(table)}).`);
+    problems.error(lineOf(table), `Action Items table has no ${names} column.`);
     return [];
   }
   if (v2) {
     problems.warn(lineOf(table), "Action Items: v2.0 table without Status; items read as Ongoing.");
   }
 
+  const header = (table.children[0]?.children ?? []).map((c) => plainText(c));
   return table.children.slice(1).flatMap((row) => {
+    const line = lineOf(row);
+    // mdast keeps a row's cells as written (only HTML output pads or cuts them), so a
+    // short or long row is seen here, before its values land under the wrong headers.
+    if (row.children.length !== header.length) {
+      const cells = `Action Items row has ${row.children.length} cells`;
+      problems.error(line, `${cells}; the header has ${header.length} (${header.join(" | ")}).`);
+      return [];
+    }
     const cell = (c: Column) => {
       const index = columns.indexOf(c);
       return index < 0 ? "" : readCell(row.children[index], src);
     };
-    const line = lineOf(row);
     const kind = oneOf(ACTION_ITEM_KINDS, cell("kind"));
     const status = v2 ? "Ongoing" : readStatus(cell("status"), line, problems);
-    const where = `Action Items, line ${line}`;
     if (!kind) {
       const allowed = ACTION_ITEM_KINDS.join(", ");
-      problems.error(line, `${where}: Kind "${cell("kind")}" is not one of ${allowed}.`);
+      problems.error(line, `Action Items: Kind "${cell("kind")}" is not one of ${allowed}.`);
     }
     if (!status) {
       const allowed = ACTION_ITEM_STATUSES.join(", ");
-      problems.error(line, `${where}: Status "${cell("status")}" is not one of ${allowed}.`);
+      problems.error(line, `Action Items: Status "${cell("status")}" is not one of ${allowed}.`);
     }
     if (!kind || !status) return [];
     const due = readDue(cell("dueDate"), line, problems);
@@ -113,7 +120,7 @@ function readStatus(value: string, line: number, problems: Problems): ActionItem
   // Two spellings seen in real reports; accepted, but the template's word is preferred.
   const aliases: Record<string, ActionItemStatus> = { cancelled: "Canceled", completed: "Complete" };
   const alias = aliases[value.trim().toLowerCase()];
-  if (alias) problems.warn(line, `Action Items, line ${line}: Status "${value}" read as "${alias}".`);
+  if (alias) problems.warn(line, `Action Items: Status "${value}" read as "${alias}".`);
   return alias ?? null;
 }
 
@@ -127,7 +134,10 @@ function readDue(text: string, line: number, problems: Problems): Due {
   if (annotated && annotatedDate) return { dueDate: annotatedDate, dueDateText: annotated[2] ?? "" };
   const date = toCalendarDate(text);
   if (!date) {
-    problems.warn(line, `Action Items, line ${line}: due date "${text}" is not a YYYY-MM-DD date.`);
+    const written = annotated?.[1] ?? text.trim();
+    const impossible = impossibleDateReason(written);
+    const why = impossible ? `is not a real date (${impossible})` : "is not a YYYY-MM-DD date";
+    problems.warn(line, `Action Items: due date "${written}" ${why}.`);
   }
   // The text is kept only when it says more than the date itself.
   return { dueDate: date, dueDateText: date === text.trim() ? "" : text.trim() };
@@ -203,7 +213,7 @@ export function readRelatedIncidents(
       const date = isNotApplicable(dateText) ? null : toCalendarDate(dateText);
       if (!date && !isNotApplicable(dateText)) {
         const line = lineOf(row);
-        problems.warn(line, `Related Incidents, line ${line}: date "${dateText}" is not a date.`);
+        problems.warn(line, `Related Incidents: date "${dateText}" is not a date.`);
       }
       const description = descAt < 0 ? "" : valueOrEmpty(readCell(row.children[descAt], src));
       out.push({ bug, bugUrl: link?.url ?? null, date, description });

@@ -132,4 +132,81 @@ describe("parseFullReport on bad input", () => {
     const accents = "é".repeat(600_000); // 600,000 characters, 1,200,000 bytes
     expect(errorsOf(accents)[0]?.message).toContain("1200000 bytes");
   });
+
+  it("rejects an Action Items row with fewer or more cells than the header, on the row's line", () => {
+    const md = lines(
+      "### Summary", // 1
+      "", // 2
+      "- **Incident description:** Test.", // 3
+      "", // 4
+      "### Action Items", // 5
+      "", // 6
+      "| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |", // 7
+      "| --- | --- | --- | --- | --- | --- |", // 8
+      "| Fix it | Prevent | #1 | It works | Ongoing |", // 9: the due date was left out
+      "| Watch it | Detect | #1 | It works | 2025-05-12 | Ongoing | extra |", // 10
+      "| Plan it | Detect | #1 | It works | 2025-05-12 | Ongoing |", // 11
+    );
+    const header = "Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status";
+    expect(errorsOf(md)).toEqual([
+      { line: 9, message: `Action Items row has 5 cells; the header has 6 (${header}).` },
+      { line: 10, message: `Action Items row has 7 cells; the header has 6 (${header}).` },
+    ]);
+  });
+
+  it("rejects a binary file as not text before looking for sections", () => {
+    const nul = "### Summary\n\n- **Incident description:** \u0000\u0001\u0002";
+    expect(errorsOf(nul)).toEqual([
+      { line: 1, message: "The file is not text (it contains NUL bytes); export the report as UTF-8 markdown." },
+    ]);
+    const bytes = [...new TextEncoder().encode("### Summary\n\n"), ...new Array<number>(87).fill(0xff)];
+    const latin = new TextDecoder().decode(Uint8Array.from(bytes)); // 13 characters + 87 × U+FFFD
+    expect(errorsOf(latin)).toEqual([
+      {
+        line: 1,
+        message:
+          "The file is not text (87 of its 100 characters are U+FFFD, bytes that are not UTF-8); " +
+          "export the report as UTF-8 markdown.",
+      },
+    ]);
+  });
+
+  it("accepts a report with a stray U+FFFD from a copy and paste", () => {
+    const told = "The CA\uFFFDs OCSP responder answered tryLater" + " for two more hours".repeat(4);
+    const md = lines("### Summary", "", `- **Incident description:** ${told}.`); // 1 in 150
+    expect(parseFullReport(md).ok).toBe(true);
+  });
+});
+
+describe("Action Items due dates", () => {
+  const withDue = (due: string) =>
+    lines(
+      "### Summary", // 1
+      "", // 2
+      "- **Incident description:** Test.", // 3
+      "", // 4
+      "### Action Items", // 5
+      "", // 6
+      "| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |", // 7
+      "| --- | --- | --- | --- | --- | --- |", // 8
+      `| Fix it | Prevent | #1 | It works | ${due} | Ongoing |`, // 9
+    );
+  const warningsOf = (md: string) => {
+    const result = parseFullReport(md);
+    if (!result.ok) throw new Error("expected the import to succeed");
+    return result.warnings;
+  };
+
+  it.each([
+    ["2025-02-30", "is not a real date (February 2025 has 28 days)"],
+    ["2024-02-30", "is not a real date (February 2024 has 29 days)"],
+    ["2025-04-31 (end of April)", "is not a real date (April 2025 has 30 days)"],
+    ["2025-13-01", "is not a real date (there is no month 13)"],
+    ["end of Q3", "is not a YYYY-MM-DD date"],
+  ])("says why %j is not a due date", (due, why) => {
+    const written = due.replace(/ \(.*\)$/, "");
+    expect(warningsOf(withDue(due)).filter((w) => w.line === 9)).toEqual([
+      { line: 9, message: `Action Items: due date "${written}" ${why}.` },
+    ]);
+  });
 });

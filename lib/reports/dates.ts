@@ -205,6 +205,21 @@ export function toCalendarDate(text: string): string | null {
   return dt.isValid ? dt.toISODate() : null;
 }
 
+/**
+ * Why a text shaped like a calendar date names no real day: "February 2025 has 28 days",
+ * "there is no month 13". Null when it is a real date or not a date at all, so that a
+ * caller can tell a slip of the calendar from words that are no date.
+ */
+export function impossibleDateReason(text: string): string | null {
+  const date = readCalendarDate(text);
+  if (!date) return null;
+  if (date.month < 1 || date.month > 12) return `there is no month ${date.month}`;
+  if (date.day < 1) return `there is no day ${date.day}`;
+  const month = DateTime.utc(date.year, date.month).setLocale("en");
+  const days = month.daysInMonth ?? 31;
+  return date.day > days ? `${month.toFormat("LLLL yyyy")} has ${days} days` : null;
+}
+
 /** An instant written in a CSV cell or ISO form, read in UTC unless it names its zone. */
 export function parseInstant(text: string): string | null {
   const reading = parseWrittenDate(text, { zone: fixedOffset(0) });

@@ -52,6 +52,12 @@ export function parseFullReport(markdown: string, opts: ParseOptions = {}): Pars
   if (markdown.trim() === "") {
     return { ok: false, errors: [{ line: 1, message: "The report is empty." }] };
   }
+  const notText = notTextReason(markdown);
+  if (notText) {
+    // Markdown errors about a binary file would only hide the one thing to fix.
+    const message = `The file is not text (${notText}); export the report as UTF-8 markdown.`;
+    return { ok: false, errors: [{ line: 1, message }] };
+  }
 
   const problems = new Problems();
   const tree = parseMarkdown(markdown);
@@ -123,6 +129,17 @@ function nextUpdateIn(whiteboard: readonly string[]): string | null {
     if (m) return m[1] ?? null;
   }
   return null;
+}
+
+/**
+ * Why the decoded text looks like a binary or non-UTF-8 file, or null. A stray U+FFFD can
+ * come from a copy and paste; one character in a hundred means the decoding failed.
+ */
+function notTextReason(text: string): string | null {
+  if (text.includes("\u0000")) return "it contains NUL bytes";
+  const replaced = text.match(/\uFFFD/g)?.length ?? 0;
+  if (replaced === 0 || replaced * 100 < text.length) return null;
+  return `${replaced} of its ${text.length} characters are U+FFFD, bytes that are not UTF-8`;
 }
 
 /** UTF-8 length without building a buffer when the text is plainly too long. */

@@ -122,7 +122,7 @@ function readDateField(
     return null;
   }
   const name = field.label.replace(/:$/, "");
-  problems.error(field.line, `Summary, line ${field.line}: ${name} "${text}" is not a date.`);
+  problems.error(field.line, `Summary: ${name} "${text}" is not a date.`);
   return null;
 }
 

@@ -226,5 +226,8 @@ describe("verdict vocabulary", () => {
     expect(verdictMessage("http-status", { httpStatus: 404 })).toBe(
       "The server answered HTTP 404 instead of 200.",
     );
+    expect(verdictMessage("bad-url", { why: "URLs with credentials (user@host) are refused" })).toBe(
+      "The URL was not fetched: URLs with credentials (user@host) are refused.",
+    );
   });
 });

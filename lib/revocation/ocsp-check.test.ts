@@ -189,6 +189,7 @@ describe("checkOcsp against a real openssl ocsp responder", () => {
       fetchOptions: { allowPrivate: false },
     });
     expect(r.verdict).toBe("blocked-address");
+    expect(r.message).toBe("Refused to connect: 127.0.0.1 is a loopback address.");
     expect(r.httpStatus).toBeNull();
   });
 

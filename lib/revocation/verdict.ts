@@ -93,6 +93,11 @@ export function verdictMessage(verdict: Verdict, d: VerdictDetail = {}): string 
       return `The CRL URL served something that is not a CRL: ${d.what ?? "unrecognised bytes"}.`;
     case "signer-not-authorised":
       return `The response is signed by a key not authorised for this issuer${why}.`;
+    // The fetch's detail names the address or URL and what is wrong with it.
+    case "blocked-address":
+      return d.why ? `Refused to connect: ${d.why}.` : `${FIXED[verdict]}.`;
+    case "bad-url":
+      return d.why ? `The URL was not fetched: ${d.why}.` : `${FIXED[verdict]}.`;
     case "not-listed":
       return "Not listed: the current, correctly signed CRL does not contain this serial.";
     default:

@@ -58,7 +58,7 @@ describe("CLI: certs add, check, ocsp inspect (SQLite)", () => {
     const broken = file("broken.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n");
     const refused = await cli("certs", "add", incidentId, broken);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`${broken}:1: PEM block 1 (line 1): no END CERTIFICATE line`);
+    expect(refused.stderr).toContain(`${broken}:1: PEM block 1: no END CERTIFICATE line`);
   });
 
   it("check prints one line per certificate with its OCSP and CRL verdicts, --json an array", async () => {

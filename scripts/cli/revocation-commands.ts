@@ -36,7 +36,10 @@ async function certsAdd(args: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (!(e instanceof AttachInputError)) throw e;
-    for (const p of e.problems) process.stderr.write(`${p.file}${p.line ? `:${p.line}` : ""}: ${p.message}\n`);
+    for (const p of e.problems) {
+      const block = p.block ? `PEM block ${p.block}: ` : "";
+      process.stderr.write(`${p.file}${p.line ? `:${p.line}` : ""}: ${block}${p.message}\n`);
+    }
     process.stderr.write("error: nothing was attached\n");
     return 1;
   }

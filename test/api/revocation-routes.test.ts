@@ -57,8 +57,41 @@ describe.each(databaseKinds())("revocation API on %s", (kind) => {
     const res = await certificatesRoute.POST(req, params({ id: incidentId }));
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({
-      errors: [{ file: "bad.pem", block: 1, line: 1, message: "PEM block 1 (line 1): line 2 is not base64" }],
+      errors: [{ file: "bad.pem", block: 1, line: 1, message: "line 2 is not base64" }],
     });
+  });
+
+  it("POST certificates with an empty and a binary file → 422 saying what each file is", async () => {
+    const form = new FormData();
+    form.append("certificates", new File([], "empty.pem"));
+    form.append("certificates", new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], "bundle.zip"));
+    const req = new Request(`${base}/api/incidents/${incidentId}/certificates`, { method: "POST", body: form });
+    const res = await certificatesRoute.POST(req, params({ id: incidentId }));
+    expect(res.status).toBe(422);
+    const neither = "neither PEM (no -----BEGIN CERTIFICATE----- line) nor DER (not an ASN.1 SEQUENCE: first byte 0x50)";
+    expect(await res.json()).toEqual({
+      errors: [
+        { file: "empty.pem", block: null, line: null, message: "the file is empty" },
+        { file: "bundle.zip", block: null, line: null, message: neither },
+      ],
+    });
+  });
+
+  it("POST certificates with invalid JSON or a malformed form → 422 naming the body", async () => {
+    const url = `${base}/api/incidents/${incidentId}/certificates`;
+    const badJson = { method: "POST", headers: { "content-type": "application/json" }, body: '{"pem": ' };
+    const badForm = { method: "POST", headers: { "content-type": "multipart/form-data; boundary=xyz" }, body: "x" };
+    const answers = await Promise.all(
+      [badJson, badForm].map(async (init) => {
+        const res = await certificatesRoute.POST(new Request(url, init), params({ id: incidentId }));
+        return { status: res.status, body: await res.json() };
+      }),
+    );
+    const only = (message: string) => ({ status: 422, body: { errors: [{ file: null, block: null, line: null, message }] } });
+    expect(answers).toEqual([
+      only('The body is not JSON; send { "pem": "-----BEGIN…" }.'),
+      only("The multipart/form-data body is malformed (check the boundary)."),
+    ]);
   });
 
   it("POST revocation-checks → 202, then GET shows the finished sweep and each latest check", async () => {
@@ -89,9 +122,20 @@ describe.each(databaseKinds())("revocation API on %s", (kind) => {
     const ocsp = history.checks.find((c) => c.protocol === "ocsp") as { id: string };
     const evidence = await evidenceRoute.GET(new Request(`${base}/x`), params({ checkId: ocsp.id }));
     expect(evidence.headers.get("content-disposition")).toMatch(/^attachment; filename=".*\.json"$/);
-    const doc = (await evidence.json()) as { verdict: string; response: { der: string }; request: { der: string }; parsed: unknown };
+    const doc = (await evidence.json()) as {
+      verdict: string;
+      response: { der: string };
+      request: { der: string };
+      certificate: { der: string };
+      recorded: { fastPath: boolean };
+      parsed: { verdict: string; signature: string; response: { responses: unknown[] } };
+    };
     expect(doc.verdict).toBe("good");
-    expect(doc.parsed).toBeTruthy();
+    // Re-read in full whichever path the sweep took: every parsed field is there.
+    expect(doc.parsed).toMatchObject({ verdict: "good", signature: expect.stringMatching(/^valid/) });
+    expect(doc.parsed.response.responses).toHaveLength(1);
+    expect(doc.certificate.der).toBeTruthy();
+    expect(typeof doc.recorded.fastPath).toBe("boolean");
 
     const der = await responseRoute.GET(new Request(`${base}/x`), params({ checkId: ocsp.id }));
     expect(der.headers.get("content-type")).toBe("application/ocsp-response");
