@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ocsp [-- --n 23000 --responders 4 --sample 200]`: how fast the app's
+ * `npm run bench:ocsp [-- --n 23000 --responders 4 --sample 200 --heap-mb 256]`: how fast the app's
  * revocation sweep checks certificates against real `openssl ocsp` responders, next to
  * (b) one `openssl ocsp` process per certificate and (c) the responders' raw capacity.
  * Prints one line per figure and a final `BENCH {json}` line for scripts.
@@ -9,6 +9,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseCertificateDer } from "@/lib/pki/certificate";
 import { buildOcspRequest } from "@/lib/revocation/ocsp-request";
+import { cpuSecondsOf } from "./bench/cpu";
 import { opensslPerCertificate } from "./bench/openssl-sample";
 import { startBenchPki } from "./bench/pki";
 import { measureCapacity, requestsFromTemplate } from "./bench/raw-load";
@@ -24,9 +25,10 @@ function flag(name: string, fallback: number): number {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const fixed = (x: number, digits = 1) => x.toFixed(digits);
 
-async function sweepInChild(url: string, incidentId: string) {
+async function sweepInChild(url: string, incidentId: string, heapMb: number | null) {
   const child = path.join(__dirname, "bench", "sweep-child.ts");
-  const proc = spawn(process.execPath, ["--import", "tsx", child, incidentId], {
+  const heap = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const proc = spawn(process.execPath, [...heap, "--import", "tsx", child, incidentId], {
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -38,6 +40,7 @@ async function sweepInChild(url: string, incidentId: string) {
     summary: { checkedNow: number; verdicts: { ocsp: Record<string, number> } };
     seconds: number;
     peakRssMb: number;
+    cpuSeconds: number;
   };
 }
 
@@ -61,11 +64,18 @@ async function main(): Promise<void> {
     const count = Math.min(Math.max(n, 2000), 20_000);
     const targets = Array.from({ length: count }, (_, i) => pki.leaves[i % n] ?? first);
     const ders = requestsFromTemplate(template.der, first.serial, targets.map((l) => l.serial));
+    const responderCpu = () => cpuSecondsOf(pki.ca.indexPath);
+    const cpuBeforeC = responderCpu();
     const capacity = await measureCapacity(targets.map((l, i) => ({ url: l.ocspUrl ?? "", der: ders[i] ?? template.der })), 32);
     const c = capacity.perSecond;
     say(`(c) responder capacity: ${capacity.ok} POSTs answered in ${fixed(capacity.seconds, 2)} s = ${fixed(c)} responses/s (not verified; ${capacity.failed} failed)`);
 
-    const sweep = await sweepInChild(seeded.url, seeded.incidentId);
+    const cpuPerAnswerC = (1000 * (responderCpu() - cpuBeforeC)) / Math.max(capacity.ok, 1);
+    const cpuBeforeA = responderCpu();
+    // --heap-mb caps V8's old space in the sweep process: V8 otherwise lets garbage pile up.
+    const heapMb = process.argv.includes("--heap-mb") ? flag("heap-mb", 256) : null;
+    const sweep = await sweepInChild(seeded.url, seeded.incidentId, heapMb);
+    const cpuPerAnswerA = (1000 * (responderCpu() - cpuBeforeA)) / Math.max(sweep.summary.checkedNow, 1);
     const a = sweep.summary.checkedNow / sweep.seconds;
     const verdicts = Object.entries(sweep.summary.verdicts.ocsp).map(([v, k]) => `${v} ${k}`).join(", ");
     say(`(a) app sweep: ${sweep.summary.checkedNow} certificates in ${fixed(sweep.seconds, 2)} s = ${fixed(a)} checks/s (OCSP verified + CRL, stored in SQLite; ${verdicts})`);
@@ -73,9 +83,10 @@ async function main(): Promise<void> {
     const sample = await opensslPerCertificate(pki.ca, pki.leaves.slice(0, sampleSize));
     const b = sample.perSecond;
     say(`(b) openssl ocsp per certificate: ${sample.checks} in ${fixed(sample.seconds, 2)} s = ${fixed(b)} checks/s; ${n} would take ${fixed(n / b, 0)} s`);
-    say(`(d) sweep peak RSS: ${fixed(sweep.peakRssMb)} MB`);
+    say(`(d) sweep peak RSS: ${fixed(sweep.peakRssMb)} MB (${heapMb ? `--max-old-space-size=${heapMb}` : "V8 default heap sizing"}; the runtime alone, tsx + Prisma + pkijs loaded, is about 130 MB)`);
+    say(`responder CPU per answer: ${fixed(cpuPerAnswerC, 2)} ms during (c), ${fixed(cpuPerAnswerA, 2)} ms during (a); sweep process CPU per check: ${fixed((1000 * sweep.cpuSeconds) / Math.max(sweep.summary.checkedNow, 1), 2)} ms`);
     say(`ratio a/c: ${fixed((100 * a) / c)} % (target >= 80 %), a/b: ${fixed(a / b)}x`);
-    say(`BENCH ${JSON.stringify({ n, responders, a, b, c, peakRssMb: sweep.peakRssMb, checked: sweep.summary.checkedNow, verdicts: sweep.summary.verdicts.ocsp, opensslStatuses: sample.statuses })}`);
+    say(`BENCH ${JSON.stringify({ n, responders, a, b, c, peakRssMb: sweep.peakRssMb, responderCpuMsPerAnswer: { c: cpuPerAnswerC, a: cpuPerAnswerA }, checked: sweep.summary.checkedNow, verdicts: sweep.summary.verdicts.ocsp, opensslStatuses: sample.statuses })}`);
   } finally {
     await pki.close();
     if (dbFile && !process.argv.includes("--keep-db")) rmSync(dbFile, { force: true });

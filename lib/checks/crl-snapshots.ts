@@ -47,21 +47,28 @@ export class CrlSnapshots {
   ) {}
 
   /**
-   * Looks `cert` up in the CRL at `url`, fetching and judging it on first use.
+   * Looks `serialHex` up in the CRL at `url`, fetching and judging it on first use.
    * `rowId` is the id the caller will give this check row, in case it gets the bytes.
    */
-  async lookup(url: string, cert: ParsedCertificate, issuer: ParsedCertificate, rowId: string): Promise<CrlLookup> {
+  async lookup(
+    url: string,
+    serialHex: string,
+    cert: () => ParsedCertificate,
+    issuer: ParsedCertificate,
+    rowId: string,
+  ): Promise<CrlLookup> {
     const key = `${issuer.info.sha256Fingerprint} ${url}`;
     let pending = this.snapshots.get(key);
     if (!pending) {
-      pending = this.fetch(url, cert, issuer);
+      // checkCrl wants a certificate; only the first one per CRL is ever parsed.
+      pending = this.fetch(url, cert(), issuer);
       this.snapshots.set(key, pending);
     }
     const snapshot = await pending;
     const claims = snapshot.bytesCheckId === null && snapshot.result.crlDer !== null;
     if (claims) snapshot.bytesCheckId = rowId;
     return {
-      ...judgeEntry(snapshot, cert.info.serialNumber),
+      ...judgeEntry(snapshot, serialHex),
       result: snapshot.result,
       bytes: claims ? snapshot.result.crlDer : null,
       bytesCheckId: claims ? null : snapshot.bytesCheckId,

@@ -1,13 +1,14 @@
 /**
- * Issuer certificates of one sweep, parsed once: thousands of leaves share a handful of
- * issuers, and parsing (pkijs + x509) is the expensive part of using one.
+ * Issuer certificates of one sweep, read once: thousands of leaves share a handful of
+ * issuers, and parsing one (pkijs) plus its CertID hashes is the expensive part.
  */
-import { parseCertificateDer, type ParsedCertificate } from "../pki/certificate";
+import { parseCertificateDer } from "../pki/certificate";
+import { issuerKeyOf, type IssuerKey } from "./fast/issuer-key";
 import type { RevocationStore } from "./store";
 
-/** Parsed issuers by IssuerCertificate id; null when the stored DER does not parse. */
+/** Issuers by IssuerCertificate id; null when the stored DER does not parse. */
 export class IssuerCache {
-  private readonly parsed = new Map<string, ParsedCertificate | null>();
+  private readonly parsed = new Map<string, IssuerKey | null>();
 
   constructor(private readonly store: RevocationStore) {}
 
@@ -17,7 +18,7 @@ export class IssuerCache {
     if (missing.length === 0) return;
     for (const issuer of await this.store.issuers(missing)) {
       try {
-        this.parsed.set(issuer.id, parseCertificateDer(issuer.der));
+        this.parsed.set(issuer.id, issuerKeyOf(parseCertificateDer(issuer.der)));
       } catch {
         // Stored by attachCertificates after parsing, so this means a damaged row:
         // its certificates get "no-issuer", which says what is missing.
@@ -27,8 +28,8 @@ export class IssuerCache {
     for (const id of missing) if (!this.parsed.has(id)) this.parsed.set(id, null);
   }
 
-  /** The parsed issuer, or null when unknown or unreadable. */
-  get(id: string | null): ParsedCertificate | null {
+  /** The issuer, or null when unknown or unreadable. */
+  get(id: string | null): IssuerKey | null {
     return id === null ? null : (this.parsed.get(id) ?? null);
   }
 }

@@ -27,11 +27,18 @@ export interface SweepRecord {
   finishedAt: Date | null;
 }
 
-/** A certificate as a sweep checks it (only rows that have DER attached). */
+/**
+ * A certificate as a sweep checks it (only rows that have DER attached). The parsed
+ * fields stored by attachCertificates spare the sweep parsing every certificate; null
+ * means "not stored", and the sweep reads them from the DER instead.
+ */
 export interface SweepCertificate {
   id: string;
   der: Uint8Array;
   issuerCertificateId: string | null;
+  serialHex: string | null;
+  ocspUrls: string[] | null;
+  crlUrls: string[] | null;
 }
 
 /** An IssuerCertificate's bytes. */

@@ -12,7 +12,7 @@ describe("a sweep process killed half-way (SQLite file)", () => {
   let world: SweepWorld;
   let fresh: TestDatabase;
   beforeAll(async () => {
-    world = await startSweepWorld({ goodResponders: 2, leavesPerUrl: 100, broken: false });
+    world = await startSweepWorld({ goodResponders: 2, leavesPerUrl: 60, broken: false });
     fresh = await setupTestDatabase("sqlite");
   });
   afterAll(async () => {
@@ -25,7 +25,7 @@ describe("a sweep process killed half-way (SQLite file)", () => {
     return rows.map((r) => r._count);
   };
 
-  it("leaves no partial rows, is detected as interrupted, and resumes only the missing certificates", async () => {
+  it("leaves no partial rows, is detected as interrupted, and resumes only the missing certificates", { timeout: 120_000 }, async () => {
     const { incidentId } = await seedIncident(fresh.db, world);
     const store = prismaRevocationStore(fresh.db);
     const sweep = await store.createSweep(incidentId, null, new Date());
@@ -39,7 +39,7 @@ describe("a sweep process killed half-way (SQLite file)", () => {
       proc.on("exit", (code, signal) => resolve(signal ?? code)),
     );
 
-    // Kill it once some batches are in, long before the 201 certificates are done.
+    // Kill it once some batches are in, long before the 121 certificates are done.
     const deadline = Date.now() + 30_000;
     while ((await fresh.db.revocationCheck.count({ where: { sweepId: sweep.id } })) < 30) {
       if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`child did not get going: ${stderr}`);

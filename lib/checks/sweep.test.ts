@@ -51,8 +51,26 @@ describe("a sweep against real openssl ocsp responders, a third of them broken",
       expect(stored?.finishedAt).toBeInstanceOf(Date);
     });
 
+    it("a sweep of chosen certificates checks those only, and counts them as its total", async () => {
+      const [incident] = await fresh.db.incident.findMany({ select: { id: true } });
+      const chosen = await fresh.db.affectedCertificate.findMany({
+        where: { incidentId: incident?.id },
+        orderBy: { id: "desc" },
+        take: 3,
+        select: { id: true },
+      });
+      const ids = chosen.map((c) => c.id);
+      const store = prismaRevocationStore(fresh.db);
+      const sweep = await store.createSweep(incident?.id ?? "", ids, new Date());
+      expect(sweep.total).toBe(3);
+      const summary = await runSweep(store, sweep.id, { fetchOptions, log: () => {}, pageSize: 2 });
+      expect(summary.checkedNow).toBe(3);
+      const checked = await fresh.db.revocationCheck.findMany({ where: { sweepId: sweep.id }, select: { certificateId: true } });
+      expect([...new Set(checked.map((c) => c.certificateId))].sort()).toEqual([...ids].sort());
+    });
+
     it("a second run of a finished sweep checks nothing again", async () => {
-      const [sweep] = await fresh.db.revocationSweep.findMany({ select: { id: true } });
+      const [sweep] = await fresh.db.revocationSweep.findMany({ orderBy: { startedAt: "asc" }, select: { id: true } });
       const before = await fresh.db.revocationCheck.count();
       const summary = await runSweep(prismaRevocationStore(fresh.db), sweep?.id ?? "", { fetchOptions, log: () => {} });
       expect(summary.checkedNow).toBe(0);

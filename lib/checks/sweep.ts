@@ -8,6 +8,7 @@ import type { GuardedFetchOptions } from "../net/guarded-fetch";
 import { DEFAULT_BATCH, CheckBatchWriter, type BatchPolicy } from "./batch-writer";
 import { checkCertificate, type CheckContext } from "./certificate-check";
 import { CrlSnapshots } from "./crl-snapshots";
+import { SignerCache } from "./fast/signer-cache";
 import { IssuerCache } from "./issuer-cache";
 import { DEFAULT_LIMITS, HostLimiter, type ConcurrencyLimits } from "./limiter";
 import { SweepTally, type SweepSummary } from "./sweep-log";
@@ -70,7 +71,11 @@ export async function markAbandonedSweeps(
  * Runs (or carries on) a sweep until every certificate in its scope has a check in it,
  * then marks it done. Concurrent calls for one sweep share the same run.
  */
-export function runSweep(store: RevocationStore, sweepId: string, options: SweepOptions = {}): Promise<SweepSummary> {
+export function runSweep(
+  store: RevocationStore,
+  sweepId: string,
+  options: SweepOptions = {},
+): Promise<SweepSummary> {
   const existing = active.get(sweepId);
   if (existing) return existing;
   const run = execute(store, sweepId, options).finally(() => active.delete(sweepId));
@@ -79,12 +84,20 @@ export function runSweep(store: RevocationStore, sweepId: string, options: Sweep
 }
 
 /** Sets an interrupted sweep running again and runs it; a running or done sweep just runs. */
-export async function resumeSweep(store: RevocationStore, sweepId: string, options: SweepOptions = {}): Promise<SweepSummary> {
+export async function resumeSweep(
+  store: RevocationStore,
+  sweepId: string,
+  options: SweepOptions = {},
+): Promise<SweepSummary> {
   if (!active.has(sweepId)) await store.reopenSweep(sweepId);
   return runSweep(store, sweepId, options);
 }
 
-async function execute(store: RevocationStore, sweepId: string, options: SweepOptions): Promise<SweepSummary> {
+async function execute(
+  store: RevocationStore,
+  sweepId: string,
+  options: SweepOptions,
+): Promise<SweepSummary> {
   const sweep = await store.getSweep(sweepId);
   if (!sweep) throw new Error(`no revocation sweep with id ${sweepId}`);
   const tally = new SweepTally(sweep, options.log);
@@ -99,6 +112,7 @@ async function execute(store: RevocationStore, sweepId: string, options: SweepOp
     limiter,
     fetchOptions,
     crls: new CrlSnapshots(fetchOptions, limiter),
+    signers: new SignerCache(),
     onUnexpected: (e, certificateId) => tally.unexpected(e, certificateId),
   };
   try {
@@ -126,8 +140,9 @@ async function dispatchAll(
 ): Promise<void> {
   const issuers = new IssuerCache(store);
   const pageSize = options.pageSize ?? 500;
-  // Enough work queued to keep every slot busy, little enough to bound memory.
-  const maxQueued = Math.max(pageSize, (options.limits ?? DEFAULT_LIMITS).overall * 4);
+  // Enough work queued to keep every slot busy, and no more: work that waits long
+  // outlives V8's young generation and swells the old one (peak RSS doubled with 500).
+  const maxQueued = (options.limits ?? DEFAULT_LIMITS).overall * 2;
   const inFlight = new Set<Promise<void>>();
   const state: { failure: { error: unknown } | null } = { failure: null };
   let cursor: string | null = null;

@@ -12,8 +12,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const summary = await sweepNow(incidentId, { fetchOptions: { allowPrivate: true }, log: () => {} });
   const seconds = (performance.now() - started) / 1000;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ summary, seconds, peakRssMb })}\n`);
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stdout.write(`${JSON.stringify({ summary, seconds, peakRssMb: usage.maxRSS / 1024, cpuSeconds })}\n`);
 }
 
 main()

@@ -9,7 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ che
   const { checkId } = await params;
   const check = await checkEvidence(checkId);
   if (!check) return Response.json({ error: `No revocation check with id ${checkId}` }, { status: 404 });
-  return new Response(JSON.stringify(evidenceDocument(check), null, 2), {
+  return new Response(JSON.stringify(await evidenceDocument(check), null, 2), {
     headers: {
       "content-type": "application/json",
       "content-disposition": `attachment; filename="revocation-check-${check.id}.json"`,
