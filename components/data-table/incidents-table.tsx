@@ -11,6 +11,8 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { STATUS_LABELS } from "@/components/incident/status-labels";
+import type { IncidentStatus } from "@/lib/reports/model";
 
 /** One incident as the dashboard lists it; dates are ISO strings or null. */
 export type IncidentRow = {
@@ -18,20 +20,13 @@ export type IncidentRow = {
   bugNumber: number | null;
   title: string;
   caOwner: string;
-  status: string;
+  status: IncidentStatus;
   identified: string | null;
   certificates: number;
   openActionItems: number;
   nextDue: string | null;
 };
 
-const STATUS_LABELS: Record<string, string> = {
-  draft: "Draft",
-  preliminary_filed: "Preliminary filed",
-  full_filed: "Full report filed",
-  closure_requested: "Closure requested",
-  closed: "Closed",
-};
 
 const columns: ColumnDef<IncidentRow>[] = [
   {
@@ -48,7 +43,7 @@ const columns: ColumnDef<IncidentRow>[] = [
   {
     accessorKey: "status",
     header: "Status",
-    cell: ({ getValue }) => STATUS_LABELS[getValue<string>()] ?? getValue<string>(),
+    cell: ({ getValue }) => STATUS_LABELS[getValue<IncidentStatus>()],
     filterFn: "equalsString",
   },
   {

@@ -2,14 +2,8 @@
 
 import { useActionState } from "react";
 import type { FilingFormState } from "@/app/incidents/[id]/actions";
+import { STATUS_LABELS } from "./status-labels";
 
-const STATUSES = [
-  ["draft", "Draft"],
-  ["preliminary_filed", "Preliminary filed"],
-  ["full_filed", "Full report filed"],
-  ["closure_requested", "Closure requested"],
-  ["closed", "Closed"],
-] as const;
 
 type Props = {
   action: (previous: FilingFormState, form: FormData) => Promise<FilingFormState>;
@@ -35,7 +29,7 @@ export function FilingForm({ action, values }: Props) {
           <label>
             Status
             <select name="status" defaultValue={values.status}>
-              {STATUSES.map(([value, label]) => (
+              {Object.entries(STATUS_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>

@@ -28,7 +28,9 @@ export function CertificateUpload({
     const data = new FormData(form);
     const pasted = String(data.get("pasted") ?? "").trim();
     data.delete("pasted");
-    if (pasted) data.append("certificates", new Blob([pasted], { type: "application/x-pem-file" }), "pasted.pem");
+    if (pasted) {
+      data.append("certificates", new Blob([pasted], { type: "application/x-pem-file" }), "pasted.pem");
+    }
     for (const name of ["certificates", "issuers"]) {
       const kept = data.getAll(name).filter((v) => typeof v === "string" || v.size > 0);
       data.delete(name);
@@ -51,7 +53,8 @@ export function CertificateUpload({
       await onAttached();
       return;
     }
-    setProblems(body.errors ?? [{ file: null, block: null, line: null, message: body.error ?? `HTTP ${response.status}` }]);
+    const message = body.error ?? `HTTP ${response.status}`;
+    setProblems(body.errors ?? [{ file: null, block: null, line: null, message }]);
   }
 
   return (
