@@ -10,7 +10,8 @@ const POLL_MS = 500;
 
 /**
  * Live revocation status of an incident's certificates: attach certificates, start a
- * sweep ("Check now"), watch its progress, read each verdict and download the evidence.
+ * sweep ("Check now") or resume an interrupted one, watch its progress, read each verdict
+ * and download the evidence.
  */
 export function RevocationPanel({ incidentId }: { incidentId: string }) {
   const [state, setState] = useState<RevocationState | null>(null);
@@ -38,12 +39,12 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
     return () => clearInterval(timer);
   }, [running, refresh]);
 
-  async function checkNow(certificateIds?: string[]) {
+  async function post(body: { certificateIds?: string[]; resume?: true }) {
     setError(null);
     const response = await fetch(endpoint, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(certificateIds ? { certificateIds } : {}),
+      body: JSON.stringify(body),
     });
     if (response.status !== 202) {
       const body = (await response.json().catch(() => ({}))) as { error?: string };
@@ -52,8 +53,10 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
     await refresh();
   }
 
+  const checkNow = (certificateIds?: string[]) => post(certificateIds ? { certificateIds } : {});
   const sweep = state?.sweep ?? null;
   const certificates = state?.certificates ?? [];
+  const remaining = sweep?.status === "interrupted" ? sweep.total - sweep.completed : 0;
   return (
     <section aria-labelledby="revocation">
       <h2 id="revocation">Revocation status (live OCSP and CRL)</h2>
@@ -67,6 +70,16 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
         >
           Check now
         </button>
+        {remaining > 0 && (
+          <button
+            type="button"
+            className="button secondary"
+            title="Check only the certificates the interrupted sweep had not reached"
+            onClick={() => void post({ resume: true })}
+          >
+            Resume ({remaining} remaining)
+          </button>
+        )}
         {sweep && (
           <span>
             <progress

@@ -25,6 +25,8 @@ export interface SweepRecord {
   completed: number;
   startedAt: Date;
   finishedAt: Date | null;
+  /** Last sign of life written by the process running it (null before the column existed). */
+  heartbeatAt: Date | null;
 }
 
 /**
@@ -78,12 +80,20 @@ export interface RevocationStore {
    */
   pendingCertificates(sweepId: string, afterId: string | null, limit: number): Promise<SweepCertificate[]>;
   issuers(ids: string[]): Promise<IssuerRecord[]>;
-  /** Inserts the rows and adds `certificates` to the sweep's `completed`, atomically. */
+  /**
+   * Inserts the rows and adds `certificates` to the sweep's `completed`, atomically; the
+   * write also counts as a heartbeat.
+   */
   insertChecks(sweepId: string, rows: NewCheck[], certificates: number): Promise<void>;
-  /** Sets an interrupted sweep running again (finishedAt cleared); false if it was not interrupted. */
-  reopenSweep(sweepId: string): Promise<boolean>;
+  /** Records that the process running the sweep is alive (only while it is running). */
+  heartbeat(sweepId: string, at: Date): Promise<void>;
+  /**
+   * Sets an interrupted sweep running again (finishedAt cleared, heartbeat `at`); false if
+   * it was not interrupted, so that of two resumers only one wins.
+   */
+  reopenSweep(sweepId: string, at: Date): Promise<boolean>;
   /** Sets status and finishedAt (only if the sweep is still running). */
   finishSweep(sweepId: string, status: Exclude<SweepStatus, "running">, at: Date): Promise<void>;
-  /** Running sweeps with their last sign of life (latest check written, or start). */
+  /** Running sweeps with their last sign of life (heartbeat, else latest check, else start). */
   runningSweeps(incidentId?: string): Promise<{ id: string; lastActivityAt: Date }[]>;
 }

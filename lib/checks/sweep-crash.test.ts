@@ -7,6 +7,21 @@ import { seedIncident, startSweepWorld, type SweepWorld } from "./testing/sweep-
 import { markAbandonedSweeps, resumeSweep } from "./sweep";
 
 const child = path.join(__dirname, "testing", "sweep-child.ts");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A sweep run by `sweep-child.ts` in a process of its own, as the CLI beside the server. */
+function spawnSweep(url: string, sweepId: string, ...extra: string[]) {
+  const proc = spawn(process.execPath, ["--import", "tsx", child, sweepId, ...extra], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  proc.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    proc.on("exit", (code, signal) => resolve(signal ?? code)),
+  );
+  return { proc, exited, stderr: () => stderr };
+}
 
 describe("a sweep process killed half-way (SQLite file)", () => {
   let world: SweepWorld;
@@ -29,21 +44,13 @@ describe("a sweep process killed half-way (SQLite file)", () => {
     const { incidentId } = await seedIncident(fresh.db, world);
     const store = prismaRevocationStore(fresh.db);
     const sweep = await store.createSweep(incidentId, null, new Date());
-    const proc = spawn(process.execPath, ["--import", "tsx", child, sweep.id], {
-      env: { ...process.env, DATABASE_URL: fresh.url },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    proc.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-      proc.on("exit", (code, signal) => resolve(signal ?? code)),
-    );
+    const { proc, exited, stderr } = spawnSweep(fresh.url, sweep.id);
 
     // Kill it once some batches are in, long before the 121 certificates are done.
     const deadline = Date.now() + 30_000;
     while ((await fresh.db.revocationCheck.count({ where: { sweepId: sweep.id } })) < 30) {
-      if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`child did not get going: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 20));
+      if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`child did not get going: ${stderr()}`);
+      await sleep(20);
     }
     proc.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
@@ -68,5 +75,32 @@ describe("a sweep process killed half-way (SQLite file)", () => {
     expect(finalPerCertificate.every((n) => n === 2)).toBe(true);
     const kept = await fresh.db.revocationCheck.count({ where: { id: { in: firstRun.map((r) => r.id) } } });
     expect(kept).toBe(firstRun.length);
+  });
+
+  it("a sweep another live process runs keeps its heartbeat: not taken for dead until that process dies", { timeout: 60_000 }, async () => {
+    const { incidentId } = await seedIncident(fresh.db, world);
+    const store = prismaRevocationStore(fresh.db);
+    const sweep = await store.createSweep(incidentId, null, new Date());
+    // Its first batch write is held back a minute: only the heartbeat says it is alive.
+    const { proc, exited, stderr } = spawnSweep(fresh.url, sweep.id, "60000", "200");
+    try {
+      const deadline = Date.now() + 30_000;
+      while (((await store.getSweep(sweep.id))?.heartbeatAt?.getTime() ?? 0) <= sweep.startedAt.getTime()) {
+        if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`child wrote no heartbeat: ${stderr()}`);
+        await sleep(50);
+      }
+      await sleep(1000);
+
+      expect(await fresh.db.revocationCheck.count({ where: { sweepId: sweep.id } })).toBe(0);
+      expect(await markAbandonedSweeps(store, { incidentId, staleAfterMs: 800 })).toEqual([]);
+      expect((await store.getSweep(sweep.id))?.status).toBe("running");
+    } finally {
+      proc.kill("SIGKILL");
+    }
+    expect(await exited).toBe("SIGKILL");
+
+    await sleep(1000);
+    expect(await markAbandonedSweeps(store, { incidentId, staleAfterMs: 800 })).toEqual([sweep.id]);
+    expect((await store.getSweep(sweep.id))?.status).toBe("interrupted");
   });
 });

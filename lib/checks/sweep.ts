@@ -24,6 +24,8 @@ export interface SweepOptions {
   pageSize?: number;
   /** Where the start and end lines go (default: one JSON line on stdout). */
   log?: (event: Record<string, unknown>) => void;
+  /** How often the running process writes its heartbeat (default {@link HEARTBEAT_MS}). */
+  heartbeatMs?: number;
 }
 
 /** A run that stopped on a storage failure; already logged, the sweep marked interrupted. */
@@ -37,8 +39,14 @@ export class SweepFailedError extends Error {
   }
 }
 
-/** A sweep without a sign of life for this long, and not run by us, is taken for dead. */
-export const ABANDONED_AFTER_MS = 60_000;
+/** How often the process running a sweep writes its heartbeat. */
+export const HEARTBEAT_MS = 2_000;
+
+/**
+ * A running sweep not run by us whose heartbeat is this old is taken for dead: five missed
+ * beats, so a busy event loop or a slow disk is not mistaken for a killed process.
+ */
+export const ABANDONED_AFTER_MS = 10_000;
 
 // Sweeps running in THIS process. Kept on globalThis so that Next's module reloading in
 // development does not make a live sweep look abandoned.
@@ -53,7 +61,8 @@ export function isSweepActiveHere(sweepId: string): boolean {
 
 /**
  * Marks running sweeps that no live process is working on as "interrupted": not run by
- * this process and nothing written for `staleAfterMs`. Returns their ids.
+ * this process and no heartbeat for `staleAfterMs`. A sweep run by another live process
+ * (the CLI beside the server) keeps its heartbeat fresh and is left alone. Returns their ids.
  */
 export async function markAbandonedSweeps(
   store: RevocationStore,
@@ -89,7 +98,7 @@ export async function resumeSweep(
   sweepId: string,
   options: SweepOptions = {},
 ): Promise<SweepSummary> {
-  if (!active.has(sweepId)) await store.reopenSweep(sweepId);
+  if (!active.has(sweepId)) await store.reopenSweep(sweepId, new Date());
   return runSweep(store, sweepId, options);
 }
 
@@ -115,6 +124,7 @@ async function execute(
     signers: new SignerCache(),
     onUnexpected: (e, certificateId) => tally.unexpected(e, certificateId),
   };
+  const heartbeat = startHeartbeat(store, sweepId, options.heartbeatMs ?? HEARTBEAT_MS);
   try {
     await dispatchAll(store, sweep, ctx, writer, tally, options);
     await writer.close();
@@ -125,9 +135,31 @@ async function execute(
     tally.failed(e);
     await store.finishSweep(sweepId, "interrupted", new Date()).catch(() => undefined);
     throw new SweepFailedError(sweepId, e);
+  } finally {
+    clearInterval(heartbeat);
   }
   await store.finishSweep(sweepId, "done", new Date());
   return tally.end("done");
+}
+
+/**
+ * Writes the sweep's heartbeat every `everyMs` until cleared. A failed beat is logged
+ * once per run and not retried sooner: the next beat or batch write tries again.
+ */
+function startHeartbeat(store: RevocationStore, sweepId: string, everyMs: number): NodeJS.Timeout {
+  let reported = false;
+  const timer = setInterval(() => {
+    store.heartbeat(sweepId, new Date()).catch((error: unknown) => {
+      if (reported) return;
+      reported = true;
+      const message = error instanceof Error ? error.message : String(error);
+      const event = { event: "revocation-sweep.heartbeat-failed", sweepId, message };
+      process.stderr.write(`${JSON.stringify(event)}\n`);
+    });
+  }, everyMs);
+  // The timer alone must not keep a CLI process alive.
+  timer.unref();
+  return timer;
 }
 
 async function dispatchAll(

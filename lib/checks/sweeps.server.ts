@@ -3,6 +3,7 @@
  * runs in the background of this process; the caller gets its id at once.
  */
 import type { Db } from "@/lib/db/client";
+import { latestSweep } from "@/lib/db/revocation-reads.server";
 import { prismaRevocationStore } from "@/lib/db/revocation.server";
 import {
   markAbandonedSweeps,
@@ -12,12 +13,23 @@ import {
   type SweepOptions,
 } from "./sweep";
 import type { SweepSummary } from "./sweep-log";
-import type { SweepRecord } from "./store";
+import type { RevocationStore, SweepRecord } from "./store";
 
 /** Options of the app-level sweep functions. */
 export interface SweepServiceOptions extends SweepOptions {
   /** The database (default: the app's client). */
   db?: Db;
+}
+
+/**
+ * A request the incident's sweeps rule out: a new sweep while another process's sweep is
+ * alive, or a resume with no interrupted sweep. The message says which, for the user.
+ */
+export class SweepConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SweepConflictError";
+  }
 }
 
 /** What {@link startSweep} did. */
@@ -39,9 +51,7 @@ export async function startSweep(
 ): Promise<StartedSweep> {
   const { db, certificateIds, ...sweepOptions } = options;
   const store = prismaRevocationStore(db);
-  await markAbandonedSweeps(store, { incidentId });
-  const [live] = await store.runningSweeps(incidentId);
-  const current = live ? await store.getSweep(live.id) : null;
+  const current = await liveSweep(store, incidentId);
   if (current) return { sweep: current, started: false };
 
   const sweep = await store.createSweep(incidentId, certificateIds ?? null, new Date());
@@ -52,7 +62,8 @@ export async function startSweep(
 
 /**
  * Creates a sweep of `incidentId` and runs it to completion in this process (the CLI's
- * `check`, the bench); resolves with the run's summary.
+ * `check`, the bench); resolves with the run's summary. Throws {@link SweepConflictError}
+ * while a live sweep of the incident runs elsewhere (the server's, another CLI's).
  */
 export async function sweepNow(
   incidentId: string,
@@ -60,7 +71,8 @@ export async function sweepNow(
 ): Promise<SweepSummary> {
   const { db, certificateIds, ...sweepOptions } = options;
   const store = prismaRevocationStore(db);
-  await markAbandonedSweeps(store, { incidentId });
+  const live = await liveSweep(store, incidentId);
+  if (live) throw new SweepConflictError(`${stillRunning(live)}; wait for it to finish`);
   const sweep = await store.createSweep(incidentId, certificateIds ?? null, new Date());
   return run(store, sweep.id, sweepOptions);
 }
@@ -77,11 +89,73 @@ export function resumeSweep(sweepId: string, options: SweepServiceOptions = {}):
   return resume(prismaRevocationStore(db), sweepId, sweepOptions);
 }
 
+/**
+ * Resumes the incident's latest sweep if it is interrupted, in the background (the HTTP
+ * API): only certificates with no check in it are checked. Throws
+ * {@link SweepConflictError} when there is nothing to resume.
+ */
+export async function resumeLatestSweep(
+  incidentId: string,
+  options: SweepServiceOptions = {},
+): Promise<SweepRecord> {
+  const { db, ...sweepOptions } = options;
+  const store = prismaRevocationStore(db);
+  const sweep = await reopenLatest(store, incidentId, db);
+  run(store, sweep.id, sweepOptions).catch(logFailure(sweep.id));
+  return sweep;
+}
+
+/** {@link resumeLatestSweep}, run to completion in this process (the CLI's `check --resume`). */
+export async function resumeLatestSweepNow(
+  incidentId: string,
+  options: SweepServiceOptions = {},
+): Promise<SweepSummary> {
+  const { db, ...sweepOptions } = options;
+  const store = prismaRevocationStore(db);
+  const sweep = await reopenLatest(store, incidentId, db);
+  return run(store, sweep.id, sweepOptions);
+}
+
 /** Marks sweeps no live process is running as "interrupted" (see markAbandonedSweeps). */
 export function detectInterruptedSweeps(
   opts: { incidentId?: string; staleAfterMs?: number; db?: Db } = {},
 ): Promise<string[]> {
   return markAbandonedSweeps(prismaRevocationStore(opts.db), opts);
+}
+
+/** The incident's running sweep whose process is alive, after marking dead ones interrupted. */
+async function liveSweep(store: RevocationStore, incidentId: string): Promise<SweepRecord | null> {
+  await markAbandonedSweeps(store, { incidentId });
+  const [live] = await store.runningSweeps(incidentId);
+  return live ? store.getSweep(live.id) : null;
+}
+
+function stillRunning(sweep: SweepRecord): string {
+  const age = sweep.heartbeatAt ? Date.now() - sweep.heartbeatAt.getTime() : null;
+  const beat = age === null ? "" : `, last heartbeat ${age} ms ago`;
+  return (
+    `sweep ${sweep.id} of incident ${sweep.incidentId} is still running ` +
+    `(${sweep.completed} of ${sweep.total} certificates checked${beat})`
+  );
+}
+
+/** Sets the incident's latest sweep running again if it is interrupted. */
+async function reopenLatest(store: RevocationStore, incidentId: string, db?: Db): Promise<SweepRecord> {
+  const live = await liveSweep(store, incidentId);
+  if (live) throw new SweepConflictError(`Nothing to resume: ${stillRunning(live)}`);
+  const latest = await latestSweep(incidentId, db);
+  if (!latest) throw new SweepConflictError(`Nothing to resume: incident ${incidentId} has no sweep yet`);
+  if (latest.status !== "interrupted") {
+    const which = `the latest sweep of incident ${incidentId} (${latest.id})`;
+    throw new SweepConflictError(`Nothing to resume: ${which} is ${latest.status}, not interrupted`);
+  }
+  // Of two resumers racing, only the one whose update matched goes on.
+  const reopened = await store.reopenSweep(latest.id, new Date());
+  const sweep = reopened ? await store.getSweep(latest.id) : null;
+  if (!sweep) {
+    throw new SweepConflictError(`Nothing to resume: sweep ${latest.id} was resumed by another request`);
+  }
+  return sweep;
 }
 
 function logFailure(sweepId: string) {

@@ -14,6 +14,7 @@ const sweepSelect = {
   completed: true,
   startedAt: true,
   finishedAt: true,
+  heartbeatAt: true,
 } as const;
 
 type SweepRow = { [K in keyof typeof sweepSelect]: K extends "status" ? string : SweepRecord[K] };
@@ -95,6 +96,7 @@ export function prismaRevocationStore(db: Db = getDb()): RevocationStore {
             total,
             completed: 0,
             startedAt,
+            heartbeatAt: startedAt,
             certificateIds: certificateIds ? JSON.stringify(certificateIds) : null,
           },
           select: sweepSelect,
@@ -129,16 +131,23 @@ export function prismaRevocationStore(db: Db = getDb()): RevocationStore {
           "parsedJson", "verdict", "verdictDetail", "createdAt") VALUES ${Prisma.join(values)}`,
         db.revocationSweep.update({
           where: { id: sweepId },
-          data: { completed: { increment: certificates } },
+          data: { completed: { increment: certificates }, heartbeatAt: createdAt },
           select: { id: true },
         }),
       ]);
     },
 
-    async reopenSweep(sweepId) {
+    async heartbeat(sweepId, at) {
+      await db.revocationSweep.updateMany({
+        where: { id: sweepId, status: "running" },
+        data: { heartbeatAt: at },
+      });
+    },
+
+    async reopenSweep(sweepId, at) {
       const { count } = await db.revocationSweep.updateMany({
         where: { id: sweepId, status: "interrupted" },
-        data: { status: "running", finishedAt: null },
+        data: { status: "running", finishedAt: null, heartbeatAt: at },
       });
       return count > 0;
     },
@@ -153,11 +162,16 @@ export function prismaRevocationStore(db: Db = getDb()): RevocationStore {
     async runningSweeps(incidentId) {
       const running = await db.revocationSweep.findMany({
         where: { status: "running", ...(incidentId ? { incidentId } : {}) },
-        select: { id: true, startedAt: true },
+        select: { id: true, startedAt: true, heartbeatAt: true },
       });
       return Promise.all(
         running.map(async (s) => {
-          const last = await db.revocationCheck.aggregate({ where: { sweepId: s.id }, _max: { createdAt: true } });
+          if (s.heartbeatAt) return { id: s.id, lastActivityAt: s.heartbeatAt };
+          // Started before heartbeats existed: its latest check is its last sign of life.
+          const last = await db.revocationCheck.aggregate({
+            where: { sweepId: s.id },
+            _max: { createdAt: true },
+          });
           return { id: s.id, lastActivityAt: last._max.createdAt ?? s.startedAt };
         }),
       );

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSweepWorld, type SweepWorld } from "@/lib/checks/testing/sweep-world";
 import { createIncident } from "@/lib/db/incidents.server";
+import { prismaRevocationStore } from "@/lib/db/revocation.server";
 import { richReport } from "@/lib/reports/testing/rich-report";
 import { setupTestDatabase, type TestDatabase } from "@/test/support/databases";
 import { runCommand } from "./commands";
@@ -73,6 +74,30 @@ describe("CLI: certs add, check, ocsp inspect (SQLite)", () => {
     const json = await cli("check", incidentId, "--json");
     const rows = JSON.parse(json.stdout) as { serialHex: string; ocsp: { verdict: string } }[];
     expect(rows.map((r) => r.ocsp.verdict).sort()).toEqual(world.leaves.map((l) => l.expect.ocsp).sort());
+  });
+
+  it("check refuses while another process's sweep is alive; --resume carries on an interrupted one", async () => {
+    const store = prismaRevocationStore(t.db);
+    // Created here but run by no one in this process: to the CLI, the server's sweep.
+    const other = await store.createSweep(incidentId, null, new Date());
+    const sweeps = await t.db.revocationSweep.count({ where: { incidentId } });
+    const refused = await cli("check", incidentId);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      new RegExp(`^error: sweep ${other.id} of incident ${incidentId} is still running \\(0 of \\d+ certificates checked, last heartbeat \\d+ ms ago\\); wait for it to finish\n$`),
+    );
+    expect(await t.db.revocationSweep.count({ where: { incidentId } })).toBe(sweeps);
+
+    await store.finishSweep(other.id, "interrupted", new Date());
+    const resumed = await cli("check", incidentId, "--resume");
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout.trim().split("\n")).toHaveLength(world.leaves.length);
+    expect(await store.getSweep(other.id)).toMatchObject({ status: "done", completed: world.leaves.length });
+    expect(await t.db.revocationSweep.count({ where: { incidentId } })).toBe(sweeps);
+
+    const nothing = await cli("check", incidentId, "--resume");
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/^error: Nothing to resume: the latest sweep of incident .* is done, not interrupted\n$/);
   });
 
   it("ocsp inspect prints the inspection JSON, and says what the bytes are when they are not OCSP", async () => {

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { AttachInputError, attachCertificates } from "@/lib/certificates/attach.server";
 import { inspectFiles } from "@/lib/checks/inspect-files";
-import { sweepNow } from "@/lib/checks/sweeps.server";
+import { resumeLatestSweepNow, SweepConflictError, sweepNow } from "@/lib/checks/sweeps.server";
 import { certificatesWithLatestChecks, incidentExists } from "@/lib/db/revocation-reads.server";
 import { option, UsageError } from "./commands";
 
@@ -13,7 +13,8 @@ type Command = (args: string[]) => Promise<number>;
 
 export const REVOCATION_USAGE = `  certs add ID FILE... [--issuer FILE]...
                                       attach PEM/DER certificates (bundles too) to an incident
-  check ID [--json]                   check every attached certificate by OCSP and CRL
+  check ID [--json] [--resume]        check every attached certificate by OCSP and CRL;
+                                      --resume carries on the interrupted latest sweep
   ocsp inspect RESPONSE.der [--issuer ISSUER.pem] [--cert CERT.pem]
                                       judge a stored OCSP response, print JSON`;
 
@@ -47,11 +48,20 @@ async function certsAdd(args: string[]): Promise<number> {
 
 async function check(args: string[]): Promise<number> {
   const asJson = args.includes("--json");
-  const [id] = args.filter((a) => a !== "--json");
+  const resume = args.includes("--resume");
+  const [id, extra] = args.filter((a) => a !== "--json" && a !== "--resume");
   if (!id) throw new UsageError("check needs an incident ID");
+  if (extra !== undefined) throw new UsageError(`check takes one incident ID; unexpected "${extra}"`);
   if (!(await incidentExists(id))) throw new Error(`no incident with id ${id}`);
   // The sweep's start/end lines go to stderr so that stdout stays the result.
-  await sweepNow(id, { log: (e) => process.stderr.write(`${JSON.stringify(e)}\n`) });
+  const log = (e: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(e)}\n`);
+  try {
+    await (resume ? resumeLatestSweepNow(id, { log }) : sweepNow(id, { log }));
+  } catch (error) {
+    if (!(error instanceof SweepConflictError)) throw error;
+    process.stderr.write(`error: ${error.message}\n`);
+    return 1;
+  }
 
   const rows = (await certificatesWithLatestChecks(id)).filter((c) => c.ocsp || c.crl);
   if (asJson) {

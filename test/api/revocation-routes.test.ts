@@ -2,6 +2,7 @@
  * The revocation HTTP API, called through the exported route handlers with real
  * Requests, on SQLite and PostgreSQL, against a real openssl ocsp responder.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as certificatesRoute from "@/app/api/incidents/[id]/certificates/route";
 import * as sweepsRoute from "@/app/api/incidents/[id]/revocation-checks/route";
@@ -13,6 +14,8 @@ import * as inspectRoute from "@/app/api/ocsp/inspect/route";
 import { databaseKinds, setupTestDatabase, type TestDatabase } from "@/test/support/databases";
 import { startSweepWorld, type SweepWorld } from "@/lib/checks/testing/sweep-world";
 import { createIncident } from "@/lib/db/incidents.server";
+import { prismaRevocationStore } from "@/lib/db/revocation.server";
+import type { NewCheck } from "@/lib/checks/store";
 import { richReport } from "@/lib/reports/testing/rich-report";
 
 const base = "http://desk.test";
@@ -183,6 +186,76 @@ describe.each(databaseKinds())("revocation API on %s", (kind) => {
     expect(((await response.json()) as { error: string }).error).toBe(
       "certificateIds not in this incident: no-such-certificate",
     );
+  });
+  type SweepBody = { sweep: { id: string; status: string; completed: number; total: number } };
+  const getState = async () =>
+    (await (await sweepsRoute.GET(new Request(`${base}/x`), params({ id: incidentId }))).json()) as SweepBody;
+  const post = async (body: unknown) => {
+    const res = await sweepsRoute.POST(new Request(`${base}/x`, json(body)), params({ id: incidentId }));
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const sweepRow = (startedAt: Date, heartbeatAt: Date) =>
+    fresh.db.revocationSweep.create({
+      data: { incidentId, status: "running", total: 1, completed: 0, startedAt, heartbeatAt },
+      select: { id: true },
+    });
+
+  const statusOf = async (id: string) =>
+    (await fresh.db.revocationSweep.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+
+  it("GET marks a running sweep whose heartbeat stopped 15 s ago (server killed) interrupted", async () => {
+    const stale = new Date(Date.now() - 15_000);
+    const dead = await sweepRow(stale, stale);
+    await getState();
+    expect(await statusOf(dead.id)).toBe("interrupted");
+  });
+
+  it("a sweep another process runs (fresh heartbeat, nothing written for minutes) is left running", async () => {
+    const live = await sweepRow(new Date(Date.now() - 5 * 60_000), new Date());
+    expect(await post({})).toEqual({ status: 202, body: { sweepId: live.id, alreadyRunning: true } });
+    const refused = await post({ resume: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatch(new RegExp(`^Nothing to resume: sweep ${live.id} of incident .* is still running`));
+    expect(await statusOf(live.id)).toBe("running");
+    await fresh.db.revocationSweep.update({ where: { id: live.id }, data: { status: "done", finishedAt: new Date() } });
+  });
+
+  it("POST { resume: true } carries on the interrupted sweep, checking only certificates it had not reached", async () => {
+    const store = prismaRevocationStore(fresh.db);
+    const sweep = await store.createSweep(incidentId, null, new Date());
+    const [first] = await fresh.db.affectedCertificate.findMany({ where: { incidentId }, orderBy: { id: "asc" }, take: 1, select: { id: true } });
+    const before = (protocol: "ocsp" | "crl"): NewCheck => ({
+      id: randomUUID(), certificateId: first?.id ?? "", sweepId: sweep.id, protocol, url: "", method: null,
+      startedAt: new Date(), durationMs: 1, httpStatus: null, contentType: null, requestBytes: null,
+      responseBytes: null, parsedJson: null, verdict: "check-failed", verdictDetail: "written before the crash",
+    });
+    await store.insertChecks(sweep.id, [before("ocsp"), before("crl")], 1);
+    await store.finishSweep(sweep.id, "interrupted", new Date());
+    const total = world.leaves.length;
+    expect((await getState()).sweep).toMatchObject({ id: sweep.id, status: "interrupted", completed: 1, total });
+
+    const res = await sweepsRoute.POST(new Request(`${base}/x`, json({ resume: true })), params({ id: incidentId }));
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ sweepId: sweep.id, resumed: true });
+    let state = await getState();
+    for (const deadline = Date.now() + 20_000; state.sweep.status === "running" && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await getState();
+    }
+    expect(state.sweep).toMatchObject({ id: sweep.id, status: "done", completed: total, total });
+
+    const checks = await fresh.db.revocationCheck.findMany({ where: { sweepId: sweep.id }, select: { certificateId: true, verdictDetail: true } });
+    expect(checks).toHaveLength(2 * total);
+    const kept = checks.filter((c) => c.certificateId === first?.id).map((c) => c.verdictDetail);
+    expect(kept).toEqual(["written before the crash", "written before the crash"]);
+  });
+
+  it("POST { resume: true } with nothing interrupted → 409 saying why; with certificateIds too → 400", async () => {
+    const refused = await post({ resume: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatch(/^Nothing to resume: the latest sweep of incident .* is done, not interrupted$/);
+    expect((await post({ resume: true, certificateIds: ["x"] })).status).toBe(400);
+    expect((await post({ resume: false })).status).toBe(400);
   });
 });
 

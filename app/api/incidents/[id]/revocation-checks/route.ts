@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { detectInterruptedSweeps, startSweep } from "@/lib/checks/sweeps.server";
+import {
+  detectInterruptedSweeps,
+  resumeLatestSweep,
+  startSweep,
+  SweepConflictError,
+} from "@/lib/checks/sweeps.server";
 import { zodMessage } from "@/lib/http/certificate-upload";
 import {
   certificatesWithLatestChecks,
@@ -13,9 +18,22 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-const startSchema = z.object({ certificateIds: z.array(z.string().min(1)).min(1).max(100_000).optional() }).strict();
+const startSchema = z
+  .object({
+    certificateIds: z.array(z.string().min(1)).min(1).max(100_000).optional(),
+    resume: z.literal(true).optional(),
+  })
+  .strict()
+  // A resumed sweep keeps the scope it was started with.
+  .refine((b) => !(b.resume && b.certificateIds), {
+    message: "give either certificateIds (a new sweep) or resume (the interrupted one), not both",
+  });
 
-/** Start a revocation sweep (OCSP + CRL) in the background: 202 `{ sweepId }`. */
+/**
+ * Start a revocation sweep (OCSP + CRL) in the background: 202 `{ sweepId, alreadyRunning }`;
+ * with `{ "resume": true }`, carry on the latest interrupted sweep: 202 `{ sweepId, resumed }`,
+ * or 409 when there is none.
+ */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
   const text = await request.text();
@@ -28,6 +46,17 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   const parsed = startSchema.safeParse(body);
   if (!parsed.success) return Response.json({ error: zodMessage(parsed.error) }, { status: 400 });
   if (!(await incidentExists(id))) return Response.json({ error: `No incident with id ${id}` }, { status: 404 });
+  const location = { Location: `/api/incidents/${id}/revocation-checks` };
+
+  if (parsed.data.resume) {
+    try {
+      const sweep = await resumeLatestSweep(id);
+      return Response.json({ sweepId: sweep.id, resumed: true }, { status: 202, headers: location });
+    } catch (error) {
+      if (!(error instanceof SweepConflictError)) throw error;
+      return Response.json({ error: error.message }, { status: 409 });
+    }
+  }
 
   const requested = parsed.data.certificateIds;
   if (requested) {
@@ -40,10 +69,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   }
 
   const { sweep, started } = await startSweep(id, { certificateIds: requested });
-  return Response.json(
-    { sweepId: sweep.id, alreadyRunning: !started },
-    { status: 202, headers: { Location: `/api/incidents/${id}/revocation-checks` } },
-  );
+  return Response.json({ sweepId: sweep.id, alreadyRunning: !started }, { status: 202, headers: location });
 }
 
 /** The latest sweep's progress and every certificate's latest OCSP and CRL check. */
