@@ -1,5 +1,6 @@
 /**
- * The benchmark's PKI: one OpenSSL CA (P-256, so bulk signing is quick), N leaves whose
+ * The benchmark's PKI: one OpenSSL CA (RSA-2048 by default, as most public CAs' OCSP
+ * responders sign; P-256 with `--key ec`), N leaves whose
  * AIA URLs are spread round-robin over several `openssl ocsp` responders, a CRL server.
  */
 import { startFixedPeer, type TestPeer } from "@/lib/net/test-peers";
@@ -17,8 +18,12 @@ export interface BenchPki {
 }
 
 /** Issues `n` leaves over `responders` responder URLs and starts the responders. */
-export async function startBenchPki(n: number, responders: number): Promise<BenchPki> {
-  const ca = await createTestCa({ ocspPort: await freePort(), crlPort: await freePort(), keyType: "ec" });
+export async function startBenchPki(
+  n: number,
+  responders: number,
+  keyType: "rsa" | "ec" = "rsa",
+): Promise<BenchPki> {
+  const ca = await createTestCa({ ocspPort: await freePort(), crlPort: await freePort(), keyType });
   let crl: Uint8Array = new Uint8Array();
   const crlPeer: TestPeer = await startFixedPeer(() => ({ contentType: "application/pkix-crl", body: crl }));
   const ports = await Promise.all(Array.from({ length: responders }, () => freePort()));

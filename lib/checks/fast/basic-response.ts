@@ -1,37 +1,39 @@
 /**
- * Reading the common shape of an OCSP answer (RFC 6960 §4.2.1) straight from its DER:
- * successful, id-pkix-ocsp-basic, v1, one SingleResponse, no extensions. That is what
- * `openssl ocsp` and most CA responders send to a nonce-less request; every other shape
- * throws {@link NotFastPath} and goes to lib/revocation's full parser.
+ * The common shape of an OCSP answer (RFC 6960 §4.2.1), read with @peculiar/asn1-ocsp:
+ * successful, id-pkix-ocsp-basic, v1, one SingleResponse, no extensions, strict DER.
+ * That is what `openssl ocsp` and most CA responders send to a nonce-less request; every
+ * other shape throws {@link NotFastPath} and goes to lib/revocation's full parser.
  */
 import {
-  childrenOf,
-  expectTag,
-  generalizedTimeOf,
-  NotFastPath,
-  oidOf,
-  readTlv,
-  valueOf,
-  type Tlv,
-} from "./der";
+  BasicOCSPResponse,
+  id_pkix_ocsp_basic,
+  OCSPResponse,
+  OCSPResponseStatus,
+  Version,
+  type SingleResponse,
+} from "@peculiar/asn1-ocsp";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import type { Certificate } from "@peculiar/asn1-x509";
+import { asUint8 } from "../../pki/bytes";
 
-const SEQUENCE = 0x30;
-const OID_TAG = 0x06;
-const ID_PKIX_OCSP_BASIC = "1.3.6.1.5.5.7.48.1.1";
+/** Raised when bytes are not the common, strict-DER answer; never a verdict. */
+export class NotFastPath extends Error {
+  constructor(why: string) {
+    super(why);
+    this.name = "NotFastPath";
+  }
+}
 
-/** The parts of a BasicOCSPResponse the fast path judges; byte fields are views. */
+/** The parts of a BasicOCSPResponse the fast path judges. */
 export interface FastBasicResponse {
-  /** The whole tbsResponseData TLV: what the signature covers. */
+  /** tbsResponseData exactly as received: what the signature covers. */
   tbs: Uint8Array;
-  /** ResponderID, certs and signatureAlgorithm TLVs: together they name the signer. */
-  responderId: Uint8Array;
-  certs: Uint8Array | null;
-  signatureAlgorithm: Uint8Array;
+  /** ResponderID, each embedded certificate and signatureAlgorithm: together, the signer. */
+  signerParts: Uint8Array[];
   signatureAlgorithmOid: string;
   /** BIT STRING contents without the unused-bits octet. */
   signature: Uint8Array;
-  producedAt: string;
-  /** The SingleResponse's CertID TLV, compared byte for byte with the one sent. */
+  /** The SingleResponse's CertID, DER, compared byte for byte with the one sent. */
   certId: Uint8Array;
   certStatus: "good" | "revoked" | "unknown";
   revocationTime: string | null;
@@ -41,83 +43,82 @@ export interface FastBasicResponse {
   nextUpdate: string | null;
 }
 
-const bytesOf = (buf: Uint8Array, tlv: Tlv) => buf.subarray(tlv.start, tlv.end);
+const der = (value: unknown) => new Uint8Array(AsnConvert.serialize(value));
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
-/** Reads `der` or throws NotFastPath. */
-export function readBasicResponse(der: Uint8Array): FastBasicResponse {
-  const outer = readTlv(der, 0);
-  if (outer.end !== der.length || outer.tag !== SEQUENCE) throw new NotFastPath("not one SEQUENCE");
-  const [status, wrapped, extra] = childrenOf(der, outer);
-  const code = valueOf(der, expectTag(status, 0x0a, "responseStatus"));
-  if (code.length !== 1 || code[0] !== 0 || !wrapped || extra) throw new NotFastPath("not successful");
-  const explicit = childrenOf(der, expectTag(wrapped, 0xa0, "[0]"));
-  const responseBytes = expectTag(explicit[0], SEQUENCE, "ResponseBytes");
-  const [type, octets] = childrenOf(der, responseBytes);
-  if (oidOf(valueOf(der, expectTag(type, OID_TAG, "responseType"))) !== ID_PKIX_OCSP_BASIC) {
-    throw new NotFastPath("not id-pkix-ocsp-basic");
-  }
-  const inner = valueOf(der, expectTag(octets, 0x04, "response"));
-  return readBasic(inner);
-}
+/** Reads `bytes` or throws NotFastPath. */
+export function readBasicResponse(bytes: Uint8Array): FastBasicResponse {
+  const { outer, basic, basicDer } = decode(bytes);
+  // asn1js reads BER leniently; re-encoding tells whether what we got was DER. Where it was
+  // not, the full parser reports the departures, so it must judge those bytes. Where it
+  // was, the received tbsResponseData (what was signed) is also its re-encoding.
+  if (!same(der(outer), bytes) || !same(der(basic), basicDer)) throw new NotFastPath("not DER");
 
-function readBasic(buf: Uint8Array): FastBasicResponse {
-  const basic = readTlv(buf, 0);
-  if (basic.end !== buf.length) throw new NotFastPath("trailing bytes");
-  const parts = childrenOf(buf, expectTag(basic, SEQUENCE, "BasicOCSPResponse"));
-  const [tbs, algorithm, signature, certs, extra] = parts;
-  if (extra || (certs && certs.tag !== 0xa0)) throw new NotFastPath("unexpected BasicOCSPResponse field");
-  const algorithmTlv = expectTag(algorithm, SEQUENCE, "signatureAlgorithm");
-  const bits = valueOf(buf, expectTag(signature, 0x03, "signature"));
-  if (bits[0] !== 0) throw new NotFastPath("signature with unused bits");
-
-  const fields = childrenOf(buf, expectTag(tbs, SEQUENCE, "tbsResponseData"));
-  const [responderId, producedAt, responses, ...rest] = fields;
-  // A version field, or response extensions (nonce…): the full parser says what they mean.
-  if (!responderId || (responderId.tag !== 0xa1 && responderId.tag !== 0xa2) || rest.length > 0) {
-    throw new NotFastPath("version or extensions in ResponseData");
-  }
-  const singles = childrenOf(buf, expectTag(responses, SEQUENCE, "responses"));
-  if (singles.length !== 1) throw new NotFastPath(`${singles.length} SingleResponses`);
+  const data = basic.tbsResponseData;
+  if (data.version !== Version.v1) throw new NotFastPath(`ResponseData version ${data.version}`);
+  if (data.responseExtensions) throw new NotFastPath("responseExtensions (nonce…)");
+  const [single, ...more] = data.responses;
+  if (!single || more.length > 0) throw new NotFastPath(`${data.responses.length} SingleResponses`);
+  if (!basic.tbsResponseDataRaw) throw new NotFastPath("no tbsResponseData bytes");
+  const certs = basic.certs ?? [];
   return {
-    tbs: bytesOf(buf, tbs as Tlv),
-    responderId: bytesOf(buf, responderId),
-    certs: certs ? bytesOf(buf, certs) : null,
-    signatureAlgorithm: bytesOf(buf, algorithmTlv),
-    signatureAlgorithmOid: oidOf(
-      valueOf(buf, expectTag(childrenOf(buf, algorithmTlv)[0], OID_TAG, "algorithm")),
-    ),
-    signature: bits.subarray(1),
-    producedAt: generalizedTimeOf(valueOf(buf, expectTag(producedAt, 0x18, "producedAt"))),
-    ...readSingle(buf, singles[0] as Tlv),
+    tbs: asUint8(basic.tbsResponseDataRaw),
+    signerParts: [
+      der(data.responderID),
+      ...certs.flatMap(certificateParts),
+      der(basic.signatureAlgorithm),
+    ],
+    signatureAlgorithmOid: basic.signatureAlgorithm.algorithm,
+    signature: new Uint8Array(basic.signature),
+    ...readSingle(single),
   };
 }
 
-function readSingle(buf: Uint8Array, single: Tlv) {
-  const fields = childrenOf(buf, expectTag(single, SEQUENCE, "SingleResponse"));
-  const [certId, status, thisUpdate, next, extra] = fields;
-  if (extra || (next && next.tag !== 0xa0)) throw new NotFastPath("singleExtensions");
-  const nextUpdate = next
-    ? generalizedTimeOf(valueOf(buf, expectTag(childrenOf(buf, next)[0], 0x18, "nextUpdate")))
-    : null;
+function decode(bytes: Uint8Array) {
+  try {
+    const outer = AsnConvert.parse(bytes, OCSPResponse);
+    const { responseStatus, responseBytes } = outer;
+    if (responseStatus !== OCSPResponseStatus.successful || !responseBytes) {
+      throw new NotFastPath("not successful");
+    }
+    if (responseBytes.responseType !== id_pkix_ocsp_basic) throw new NotFastPath("not basic");
+    const basicDer = new Uint8Array(responseBytes.response.buffer);
+    return { outer, basic: AsnConvert.parse(basicDer, BasicOCSPResponse), basicDer };
+  } catch (e) {
+    if (e instanceof NotFastPath) throw e;
+    throw new NotFastPath(`unreadable: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The certificate as received (the DER check above vouches for the raw tbs). */
+function certificateParts(cert: Certificate): Uint8Array[] {
+  const { tbsCertificateRaw, signatureAlgorithm, signatureValue } = cert;
+  if (!tbsCertificateRaw) throw new NotFastPath("no tbsCertificate bytes");
+  return [asUint8(tbsCertificateRaw), der(signatureAlgorithm), new Uint8Array(signatureValue)];
+}
+
+type SingleFields = Pick<
+  FastBasicResponse,
+  "certId" | "certStatus" | "revocationTime" | "reasonCode" | "thisUpdate" | "nextUpdate"
+>;
+
+function readSingle(single: SingleResponse): SingleFields {
+  if (single.singleExtensions) throw new NotFastPath("singleExtensions");
   const base = {
-    certId: bytesOf(buf, expectTag(certId, SEQUENCE, "certID")),
-    thisUpdate: generalizedTimeOf(valueOf(buf, expectTag(thisUpdate, 0x18, "thisUpdate"))),
-    nextUpdate,
+    certId: der(single.certID),
+    thisUpdate: single.thisUpdate.toISOString(),
+    nextUpdate: single.nextUpdate ? single.nextUpdate.toISOString() : null,
   };
-  if (status?.tag === 0x80 && status.end === status.valueStart) {
-    return { ...base, certStatus: "good" as const, revocationTime: null, reasonCode: null };
+  const { good, revoked, unknown } = single.certStatus;
+  if (revoked) {
+    return {
+      ...base,
+      certStatus: "revoked",
+      revocationTime: revoked.revocationTime.toISOString(),
+      reasonCode: revoked.revocationReason ? revoked.revocationReason.reason : null,
+    };
   }
-  if (status?.tag === 0x82 && status.end === status.valueStart) {
-    return { ...base, certStatus: "unknown" as const, revocationTime: null, reasonCode: null };
-  }
-  const [time, reason, more] = childrenOf(buf, expectTag(status, 0xa1, "certStatus"));
-  if (more || (reason && reason.tag !== 0xa0)) throw new NotFastPath("RevokedInfo");
-  const code = reason ? valueOf(buf, expectTag(childrenOf(buf, reason)[0], 0x0a, "CRLReason")) : null;
-  if (code && code.length !== 1) throw new NotFastPath("CRLReason");
-  return {
-    ...base,
-    certStatus: "revoked" as const,
-    revocationTime: generalizedTimeOf(valueOf(buf, expectTag(time, 0x18, "revocationTime"))),
-    reasonCode: code ? (code[0] as number) : null,
-  };
+  const certStatus = good === null ? "good" : unknown === null ? "unknown" : null;
+  if (!certStatus) throw new NotFastPath("certStatus");
+  return { ...base, certStatus, revocationTime: null, reasonCode: null };
 }

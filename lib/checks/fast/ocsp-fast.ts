@@ -2,7 +2,8 @@
  * The sweep's OCSP check. Same question and same verdicts as lib/revocation's checkOcsp,
  * but built for thousands of certificates of a few issuers: the request is encoded from
  * the stored serial (no certificate parsing), and an answer of the common shape from an
- * already-verified signer is judged from its DER with one native signature check.
+ * already-verified signer is read with @peculiar/asn1-ocsp and judged with one native
+ * signature check.
  * Anything else — transport failures aside — is judged by lib/revocation's full
  * parser and evaluator on the same bytes (see docs/decisions/0004-sweep-fast-path.md).
  */
@@ -18,8 +19,7 @@ import { parseOcspResponse, type SingleResponseInfo } from "../../revocation/ocs
 import { revocationReasonName } from "../../revocation/revocation-reason";
 import { verdictMessage } from "../../revocation/verdict";
 import { parseCertificateDer } from "../../pki/certificate";
-import { readBasicResponse, type FastBasicResponse } from "./basic-response";
-import { NotFastPath } from "./der";
+import { NotFastPath, readBasicResponse, type FastBasicResponse } from "./basic-response";
 import type { IssuerKey } from "./issuer-key";
 import { certIdDer, ocspRequestDer } from "./ocsp-request-der";
 import { signatureHolds, type SignerCache } from "./signer-cache";

@@ -1,38 +1,44 @@
 /**
- * OCSPRequest (RFC 6960 §4.1.1) for one certificate, encoded directly: one Request, SHA-1
- * CertID, no nonce, unsigned — what a sweep sends thousands of times. Byte-identical to
- * lib/revocation's buildOcspRequest for the same input (tested).
+ * OCSPRequest (RFC 6960 §4.1.1) for one certificate, as a sweep sends it thousands of
+ * times: one Request, SHA-1 CertID, no nonce, unsigned. Encoded by @peculiar/asn1-ocsp
+ * from the issuer's hashes and the stored serial, so no certificate is parsed per check.
+ * Byte-identical to lib/revocation's buildOcspRequest for the same input (tested).
  */
-import { concat, encodeTlv } from "./der";
+import { CertID, OCSPRequest, Request, TBSRequest } from "@peculiar/asn1-ocsp";
+import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
 import type { IssuerKey } from "./issuer-key";
 
-// AlgorithmIdentifier { id-sha1 (1.3.14.3.2.26), NULL }
-const SHA1_ALGORITHM = Uint8Array.from([0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00]);
+const ID_SHA1 = "1.3.14.3.2.26";
 
-/** The INTEGER contents of a serial given as hex without sign byte (see serialHexFromInteger). */
-export function serialContents(serialHex: string): Uint8Array {
-  const even = serialHex.length % 2 ? `0${serialHex}` : serialHex;
-  const bytes = Buffer.from(even, "hex");
-  return (bytes[0] ?? 0) >= 0x80 ? concat([Uint8Array.of(0), bytes]) : new Uint8Array(bytes);
+/**
+ * The CertificateSerialNumber INTEGER contents for a serial in hex without sign byte:
+ * the inverse of serialHexFromInteger, so the serial goes out as the certificate has it.
+ */
+export function serialContents(serialHex: string): Uint8Array<ArrayBuffer> {
+  const bytes = Buffer.from(serialHex.length % 2 ? `0${serialHex}` : serialHex, "hex");
+  const signByte = (bytes[0] ?? 0) >= 0x80 ? [0] : [];
+  return Uint8Array.from([...signByte, ...bytes]);
 }
 
-/** The CertID SEQUENCE for `serialHex` under `issuer`. */
+/** The CertID (SHA-1, NULL parameters as pkijs writes them) for `serialHex` under `issuer`. */
+export function certIdOf(issuer: IssuerKey, serialHex: string): CertID {
+  return new CertID({
+    hashAlgorithm: new AlgorithmIdentifier({ algorithm: ID_SHA1, parameters: null }),
+    issuerNameHash: new OctetString(issuer.nameHash),
+    issuerKeyHash: new OctetString(issuer.keyHash),
+    serialNumber: serialContents(serialHex).buffer,
+  });
+}
+
+/** The DER of {@link certIdOf}, to compare with the CertID a response carries. */
 export function certIdDer(issuer: IssuerKey, serialHex: string): Uint8Array {
-  return encodeTlv(
-    0x30,
-    concat([
-      SHA1_ALGORITHM,
-      encodeTlv(0x04, issuer.nameHash),
-      encodeTlv(0x04, issuer.keyHash),
-      encodeTlv(0x02, serialContents(serialHex)),
-    ]),
-  );
+  return new Uint8Array(AsnConvert.serialize(certIdOf(issuer, serialHex)));
 }
 
-/** OCSPRequest { TBSRequest { requestList { Request { reqCert } } } }. */
+/** OCSPRequest { TBSRequest { requestList { Request { reqCert } } } }, DER. */
 export function ocspRequestDer(issuer: IssuerKey, serialHex: string): Uint8Array {
-  const request = encodeTlv(0x30, certIdDer(issuer, serialHex));
-  const requestList = encodeTlv(0x30, request);
-  const tbsRequest = encodeTlv(0x30, requestList);
-  return encodeTlv(0x30, tbsRequest);
+  const request = new Request({ reqCert: certIdOf(issuer, serialHex) });
+  const ocspRequest = new OCSPRequest({ tbsRequest: new TBSRequest({ requestList: [request] }) });
+  return new Uint8Array(AsnConvert.serialize(ocspRequest));
 }

@@ -52,10 +52,8 @@ export class SignerCache {
   /** The cache key: issuer, ResponderID, embedded certificates and algorithm, hashed. */
   keyOf(issuer: IssuerKey, response: FastBasicResponse): string {
     const h = createHash("sha256").update(issuer.cert.info.sha256Fingerprint);
-    const parts = [response.responderId, response.certs ?? new Uint8Array(), response.signatureAlgorithm];
-    for (const part of parts) {
-      h.update(String(part.length)).update(part);
-    }
+    // "length:" then the bytes, so no two lists of parts hash the same input.
+    for (const part of response.signerParts) h.update(`${part.length}:`).update(part);
     return h.digest("hex");
   }
 
