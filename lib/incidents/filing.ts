@@ -11,18 +11,23 @@ export const IncidentFilingInput = z.object({
   bugNumber: z
     .string()
     .trim()
-    .refine((v) => v === "" || /^[1-9]\d{0,9}$/.test(v), { message: "bug number: a positive integer" })
+    .refine((v) => v === "" || /^[1-9]\d*$/.test(v), { message: "bug number: a positive integer" })
+    .refine((v) => v.length <= 9, { message: "bug number: at most 9 digits (Bugzilla's ids)" })
     .transform((v) => (v === "" ? null : Number(v))),
   status: z.enum(INCIDENT_STATUSES, { message: `status: one of ${INCIDENT_STATUSES.join(", ")}` }),
+  // Tags and the free text between them ("Next update 2025-10-15") are both kept.
   whiteboard: z
     .string()
     .max(1000, "whiteboard: at most 1000 characters")
-    .transform((w) => w.match(/\[[^\]]+\]/g) ?? []),
+    .transform((w) => w.split(/(\[[^\]]+\])/).map((part) => part.trim()).filter(Boolean)),
   nextUpdate: z
     .string()
     .trim()
-    .refine((v) => v === "" || z.iso.date().safeParse(v).success, {
+    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), {
       message: "next update: a date as YYYY-MM-DD",
+    })
+    .refine((v) => v === "" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || z.iso.date().safeParse(v).success, {
+      message: "next update: not a real calendar date",
     })
     .transform((v) => v || null),
 });

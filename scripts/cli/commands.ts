@@ -3,6 +3,7 @@ import { getIncident, listIncidents } from "@/lib/db/incidents.server";
 import { importReport } from "@/lib/incidents/import.server";
 import { MAX_REPORT_BYTES } from "@/lib/reports/parse";
 import {
+  openActionItems,
   renderClosureSummary,
   renderFullReport,
   renderPreliminaryReport,
@@ -11,7 +12,7 @@ import { REVOCATION_USAGE, revocationCommands } from "./revocation-commands";
 
 const USAGE = `usage: npm run cli -- <command>
   import FILE [--title T] [--bug N]   import a Full Incident Report (markdown)
-  report ID [--kind full|preliminary|closure]
+  report ID [--kind full|preliminary|closure] [--draft]
                                       print a report's markdown
   list                                list incidents, one a line (id, bug, status, title)
 ${REVOCATION_USAGE}`;
@@ -28,6 +29,13 @@ export function option(args: string[], name: string): string | undefined {
   if (value === undefined || value.startsWith("--")) throw new UsageError(`${name} needs a value`);
   args.splice(i, 2);
   return value;
+}
+
+/** Removes a boolean flag from `args`; true when it was there. */
+export function flag(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i !== -1) args.splice(i, 1);
+  return i !== -1;
 }
 
 const commands: Record<string, Command> = {
@@ -60,6 +68,7 @@ const commands: Record<string, Command> = {
 
   async report(args) {
     const kind = option(args, "--kind") ?? "full";
+    const draft = flag(args, "--draft");
     const [id] = args;
     if (!id) throw new UsageError("report needs an incident ID");
     const render = { full: renderFullReport, preliminary: renderPreliminaryReport, closure: renderClosureSummary }[
@@ -68,6 +77,14 @@ const commands: Record<string, Command> = {
     if (!render) throw new UsageError(`unknown report kind "${kind}"`);
     const incident = await getIncident(id);
     if (!incident) throw new Error(`no incident with id ${id}`);
+    const open = kind === "closure" ? openActionItems(incident) : [];
+    if (open.length > 0 && !draft) {
+      for (const a of open) process.stderr.write(`open action item: ${a.text} (${a.status})\n`);
+      throw new Error(
+        `the closure summary says every action item is complete, but ${open.length} are open; ` +
+          "add --draft to print it anyway",
+      );
+    }
     process.stdout.write(render(incident));
     return 0;
   },

@@ -8,6 +8,7 @@ import { GET as getIncidentRoute } from "@/app/api/incidents/[id]/route";
 import { GET as getReportRoute } from "@/app/api/incidents/[id]/report.md/route";
 import { POST as importRoute } from "@/app/api/incidents/import/route";
 import { GET as listRoute } from "@/app/api/incidents/route";
+import { runCommand } from "@/scripts/cli/commands";
 import { databaseKinds, setupTestDatabase, type TestDatabase } from "@/test/support/databases";
 
 const SEED = readFileSync(new URL("../fixtures/reports/sheca-2025-ocsp-rollback.md", import.meta.url), "utf8");
@@ -143,6 +144,13 @@ describe.each(databaseKinds())("the incidents API on %s", (kind) => {
     const markdown = await draft.text();
     expect(markdown).toContain("### Report Closure Summary");
     expect(markdown).toContain("**Incident Root Cause(s):** Contributing Factor #1");
+  });
+
+  it("the CLI refuses a closure summary with open action items unless --draft", async () => {
+    const created = await (await post(SEED)).json();
+    await expect(runCommand(["report", created.id, "--kind", "closure"])).rejects.toThrow(
+      "the closure summary says every action item is complete, but 3 are open; add --draft to print it anyway",
+    );
   });
 
   it("answers 404 for an unknown incident", async () => {

@@ -13,10 +13,17 @@ export function ImportForm() {
 
   // Checked here too: the server would refuse the request before the action could answer.
   function checkSize(event: FormEvent<HTMLFormElement>) {
-    const file = new FormData(event.currentTarget).get("file");
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
     if (file instanceof File && file.size > MAX_REPORT_BYTES) {
       event.preventDefault();
       setTooBig(`${file.name} is ${file.size} bytes; the limit is ${MAX_REPORT_BYTES} bytes (1 MiB).`);
+      return;
+    }
+    const pasted = new TextEncoder().encode(String(form.get("markdown") ?? "")).length;
+    if (!(file instanceof File && file.size > 0) && pasted > MAX_REPORT_BYTES) {
+      event.preventDefault();
+      setTooBig(`The pasted text is ${pasted} bytes; the limit is ${MAX_REPORT_BYTES} bytes (1 MiB).`);
       return;
     }
     setTooBig(null);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BodyError, readLimitedText } from "@/lib/http/read-body";
 import {
   detectInterruptedSweeps,
   resumeLatestSweep,
@@ -36,7 +37,14 @@ const startSchema = z
  */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  const text = await request.text();
+  let text: string;
+  try {
+    // 100 000 ids of ~40 characters each fit well under 8 MiB.
+    text = await readLimitedText(request, 8 * 1024 * 1024);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    return Response.json({ error: error.message }, { status: error.status });
+  }
   let body: unknown = {};
   try {
     if (text.trim()) body = JSON.parse(text);
