@@ -34,7 +34,7 @@ async function readUpload(request: Request): Promise<UploadReading> {
   if (declared > MAX_UPLOAD_BYTES) {
     return { ok: false, status: 413, message: `The upload is ${declared} bytes; the limit is ${MAX_UPLOAD_BYTES}.` };
   }
-  const type = request.headers.get("content-type") ?? "";
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (type.startsWith("application/json")) {
     let json: unknown;
     try {

@@ -65,4 +65,17 @@ describe("bounded body reading", () => {
     expect(file).toBeInstanceOf(File);
     expect((file as File).name).toBe("leaf.pem");
   });
+
+  it("reads the media type case-insensitively but keeps the boundary as sent", async () => {
+    const form = new FormData();
+    form.append("response", new Blob([new Uint8Array([0x30, 0x03, 0x0a, 0x01, 0x06])]), "r.der");
+    const encoded = new Response(form);
+    const type = (encoded.headers.get("content-type") ?? "").replace("multipart/form-data", "Multipart/Form-Data");
+    const request = new Request("http://desk.test/", {
+      method: "POST",
+      body: await encoded.arrayBuffer(),
+      headers: { "content-type": type },
+    });
+    expect((await readLimitedForm(request, 10_000)).get("response")).toBeInstanceOf(File);
+  });
 });

@@ -49,8 +49,9 @@ export async function readLimitedText(request: Request, limit: number): Promise<
 
 /** Reads a multipart/form-data body under `limit` bytes; a malformed form is a 400. */
 export async function readLimitedForm(request: Request, limit: number): Promise<FormData> {
+  // Media types are case-insensitive; the boundary parameter is not.
   const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data")) {
+  if (!type.toLowerCase().startsWith("multipart/form-data")) {
     throw new BodyError(415, "Send multipart/form-data.");
   }
   const bytes = await readLimitedBytes(request, limit);

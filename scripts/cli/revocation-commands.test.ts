@@ -68,7 +68,10 @@ describe("CLI: certs add, check, ocsp inspect (SQLite)", () => {
     const lines = text.stdout.trim().split("\n");
     expect(lines).toHaveLength(world.leaves.length);
     const good = world.leaves.find((l) => l.expect.ocsp === "good");
-    expect(lines.find((l) => l.includes(good?.serial ?? "?"))).toMatch(/\tOCSP good: Good: .*\tCRL not-listed$/);
+    const notListed = "Not listed: the current, correctly signed CRL does not contain this serial.";
+    const goodLine = lines.find((l) => l.includes(good?.serial ?? "?")) ?? "";
+    expect(goodLine).toMatch(/\tOCSP good: Good: .*\tCRL not-listed: /);
+    expect(goodLine.endsWith(`CRL not-listed: ${notListed}`)).toBe(true);
     expect(text.stderr).toMatch(/"event":"revocation-sweep.end"/);
 
     const json = await cli("check", incidentId, "--json");

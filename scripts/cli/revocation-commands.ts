@@ -71,7 +71,8 @@ async function check(args: string[]): Promise<number> {
   for (const c of rows) {
     const name = c.subject || c.dnsNames[0] || "(no name)";
     const ocsp = c.ocsp ? `OCSP ${c.ocsp.verdict}: ${c.ocsp.verdictDetail}` : "OCSP -";
-    process.stdout.write(`${name}\t${c.serialHex ?? ""}\t${ocsp}\tCRL ${c.crl?.verdict ?? "-"}\n`);
+    const crl = c.crl ? `CRL ${c.crl.verdict}: ${c.crl.verdictDetail}` : "CRL -";
+    process.stdout.write(`${name}\t${c.serialHex ?? ""}\t${ocsp}\t${crl}\n`);
   }
   return 0;
 }

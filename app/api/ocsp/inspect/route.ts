@@ -13,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   if (Number(request.headers.get("content-length") ?? "0") > MAX_UPLOAD_BYTES) {
     return Response.json({ error: "The upload is over the size limit" }, { status: 413 });
   }
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     return Response.json({ error: "Send multipart/form-data with a `response` file" }, { status: 415 });
   }
   let form: FormData;
