@@ -11,7 +11,7 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { STATUS_LABELS } from "@/components/incident/status-labels";
+import { STATUS_LABELS, StatusOptions } from "@/components/incident/status-labels";
 import type { IncidentStatus } from "@/lib/reports/model";
 
 /** One incident as the dashboard lists it; dates are ISO strings or null. */
@@ -119,11 +119,7 @@ export function IncidentsTable({ rows }: { rows: IncidentRow[] }) {
           Status
           <select value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">All</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
         <label>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FilingFormState } from "@/app/incidents/[id]/actions";
-import { STATUS_LABELS } from "./status-labels";
+import { StatusOptions } from "./status-labels";
 
 
 type Props = {
@@ -29,11 +29,7 @@ export function FilingForm({ action, values }: Props) {
           <label>
             Status
             <select name="status" defaultValue={values.status}>
-              {Object.entries(STATUS_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <StatusOptions />
             </select>
           </label>
           <label>

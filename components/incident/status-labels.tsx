@@ -8,3 +8,12 @@ export const STATUS_LABELS: Record<IncidentStatus, string> = {
   closure_requested: "Closure requested",
   closed: "Closed",
 };
+
+/** The statuses as `<option>`s, in workflow order. */
+export function StatusOptions() {
+  return Object.entries(STATUS_LABELS).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+}
