@@ -35,18 +35,20 @@ export function createDb(target: DatabaseTarget = resolveDatabaseTarget()): Db {
 }
 
 // Kept on globalThis so that Next.js's dev reloads do not open a new pool on every edit.
-const cache = globalThis as unknown as { incidentDeskDb?: { url: string; db: Db } };
+const cache = globalThis as unknown as { incidentDeskDb?: { raw: string | undefined; db: Db } };
 
 /**
  * The shared client for the database DATABASE_URL names now, created on first use. When
  * DATABASE_URL changes (tests point it at a fresh database) the old client is closed.
  */
 export function getDb(): Db {
-  const target = resolveDatabaseTarget();
+  // Every query comes through here: resolve the target (a file-system walk) only when
+  // DATABASE_URL itself changed.
+  const raw = process.env.DATABASE_URL;
   const current = cache.incidentDeskDb;
-  if (current?.url === target.url) return current.db;
+  if (current && current.raw === raw) return current.db;
   if (current) void current.db.$disconnect();
-  cache.incidentDeskDb = { url: target.url, db: createDb(target) };
+  cache.incidentDeskDb = { raw, db: createDb(resolveDatabaseTarget(raw)) };
   return cache.incidentDeskDb.db;
 }
 

@@ -3,10 +3,10 @@
  * HTTP API, the import page, the CLI and the demo seed so they cannot drift apart.
  */
 import { createIncident } from "@/lib/db/incidents.server";
-import { parseFullReport } from "@/lib/reports/parse";
 import type { IncidentReport } from "@/lib/reports/model";
+import { parseFullReport, type Problem } from "@/lib/reports/parse";
 
-export type Problem = { line: number; message: string };
+export type { Problem };
 
 export type ImportOutcome =
   | { ok: true; id: string; report: IncidentReport; warnings: Problem[] }

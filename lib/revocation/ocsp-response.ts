@@ -248,22 +248,6 @@ function revokedInfo(status: asn1js.Constructed): {
 }
 
 function describeEmbedded({ info }: ParsedCertificate): EmbeddedCertificateInfo {
-  const {
-    subject,
-    issuer,
-    serialNumber,
-    notBefore,
-    notAfter,
-    extendedKeyUsages,
-    sha256Fingerprint,
-  } = info;
-  return {
-    subject,
-    issuer,
-    serialNumber,
-    notBefore,
-    notAfter,
-    extendedKeyUsages,
-    sha256Fingerprint,
-  };
+  const { subject, issuer, serialNumber, notBefore, notAfter, extendedKeyUsages, sha256Fingerprint } = info;
+  return { subject, issuer, serialNumber, notBefore, notAfter, extendedKeyUsages, sha256Fingerprint };
 }

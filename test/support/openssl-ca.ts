@@ -172,24 +172,9 @@ export async function createTestCa(options: TestCaOptions): Promise<TestCa> {
     "ca.pem",
   ]);
   await openssl(dir, ["x509", "-in", "ca.pem", "-outform", "DER", "-out", "ca.der"]);
-  await openssl(dir, [
-    "genpkey",
-    "-algorithm",
-    "EC",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-out",
-    "leaf.key",
-  ]);
-  await openssl(dir, [
-    "genpkey",
-    "-algorithm",
-    "EC",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-out",
-    "other.key",
-  ]);
+  for (const key of ["leaf.key", "other.key"]) {
+    await openssl(dir, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key]);
+  }
 
   const ca: IssuedFiles = {
     certPath: join(dir, "ca.pem"),

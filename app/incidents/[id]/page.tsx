@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import {
   ActionItemsSection,
   AppendixSection,
@@ -19,14 +20,17 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+// generateMetadata and the page need the same incident: read it once per request.
+const loadIncident = cache(getIncident);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const incident = await getIncident((await params).id);
+  const incident = await loadIncident((await params).id);
   return { title: incident?.title ?? "Incident" };
 }
 
 export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
-  const incident = await getIncident(id);
+  const incident = await loadIncident(id);
   if (!incident) notFound();
 
   const today = new Date().toISOString().slice(0, 10);
