@@ -30,7 +30,10 @@ const fixed = (x: number, digits = 1) => x.toFixed(digits);
 async function sweepInChild(url: string, incidentId: string, heapMb: number | null) {
   const child = path.join(__dirname, "bench", "sweep-child.ts");
   const heap = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
-  const proc = spawn(process.execPath, [...heap, "--import", "tsx", child, incidentId], {
+  // --profile DIR writes a V8 CPU profile of the sweep process into DIR.
+  const at = process.argv.indexOf("--profile");
+  const profile = at >= 0 ? ["--cpu-prof", `--cpu-prof-dir=${process.argv[at + 1] ?? "."}`] : [];
+  const proc = spawn(process.execPath, [...heap, ...profile, "--import", "tsx", child, incidentId], {
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "pipe", "inherit"],
   });

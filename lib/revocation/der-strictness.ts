@@ -14,7 +14,7 @@ export function derStrictnessWarnings(root: asn1js.AsnType): string[] {
     const len = (block as asn1js.BaseBlock).lenBlock;
     if (len?.isIndefiniteForm)
       found.push(`indefinite length at offset ${offsetOf(block)} (not DER)`);
-    else if (len?.longFormUsed && len.length < 128) {
+    else if (len?.longFormUsed && (len.length < 128 || len.blockLength - 1 > octetsFor(len.length))) {
       found.push(`non-minimal length encoding at offset ${offsetOf(block)} (not DER)`);
     }
     const inner = (block as asn1js.Constructed).valueBlock?.value;
@@ -22,6 +22,16 @@ export function derStrictnessWarnings(root: asn1js.AsnType): string[] {
   };
   visit(root, 0);
   return found;
+}
+
+/** How many octets the long form of `length` needs (X.690 §10.1: no leading zero octets). */
+function octetsFor(length: number): number {
+  let octets = 1;
+  while (length > 0xff) {
+    length = Math.floor(length / 256);
+    octets++;
+  }
+  return octets;
 }
 
 function offsetOf(block: asn1js.AsnType): number {

@@ -57,6 +57,8 @@ export interface TestCaOptions {
   crlPort: number;
   /** CA key type; "ec" (P-256) signs bulk leaves several times faster. Default "rsa". */
   keyType?: "rsa" | "ec";
+  /** The delegated responders' key type; default "ec" (P-256). */
+  responderKeyType?: "rsa" | "ec";
 }
 
 /** The authority and its files; `dir` is removed by {@link TestCa.cleanup}. */
@@ -175,6 +177,10 @@ export async function createTestCa(options: TestCaOptions): Promise<TestCa> {
   for (const key of ["leaf.key", "other.key"]) {
     await openssl(dir, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key]);
   }
+  const responderKey = options.responderKeyType === "rsa" ? "responder.key" : "leaf.key";
+  if (responderKey === "responder.key") {
+    await openssl(dir, ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", responderKey]);
+  }
 
   const ca: IssuedFiles = {
     certPath: join(dir, "ca.pem"),
@@ -187,6 +193,7 @@ export async function createTestCa(options: TestCaOptions): Promise<TestCa> {
     cn: string,
     ext: string,
     dates = ["-startdate", utc(-1), "-enddate", utc(30)],
+    key = "leaf.key",
   ) => {
     await openssl(dir, [
       "req",
@@ -194,7 +201,7 @@ export async function createTestCa(options: TestCaOptions): Promise<TestCa> {
       "-config",
       cnf,
       "-key",
-      "leaf.key",
+      key,
       "-subj",
       `/CN=${cn}`,
       "-out",
@@ -223,13 +230,13 @@ export async function createTestCa(options: TestCaOptions): Promise<TestCa> {
     cert: await load(certPath),
   });
   const responder = await files(
-    await sign("responder", "Test OCSP Responder", "ocsp_ext"),
-    join(dir, "leaf.key"),
+    await sign("responder", "Test OCSP Responder", "ocsp_ext", undefined, responderKey),
+    join(dir, responderKey),
   );
   const expiredDates = ["-startdate", utc(-30), "-enddate", utc(-1)];
   const expiredResponder = await files(
-    await sign("expired", "Expired OCSP Responder", "ocsp_ext", expiredDates),
-    join(dir, "leaf.key"),
+    await sign("expired", "Expired OCSP Responder", "ocsp_ext", expiredDates, responderKey),
+    join(dir, responderKey),
   );
   await openssl(dir, [
     "req",

@@ -21,8 +21,9 @@ describe("readBasicResponse", () => {
     const r = readBasicResponse(fixtureBytes("rsa-2048-sha256-revoked-ocsp-res.der"));
     const revocationTime = "2023-11-05T01:09:45.000Z";
     expect(r).toMatchObject({ certStatus: "revoked", revocationTime, reasonCode: null });
-    // ResponderID, the certificate's tbsCertificate, algorithm and signature, the algorithm.
-    expect(r.signerParts).toHaveLength(5);
+    // ResponderID, the embedded certificates as received, the signature algorithm.
+    expect(r.signerParts).toHaveLength(3);
+    expect(r.signerParts[1]?.[0]).toBe(0x30); // SEQUENCE OF Certificate, inside [0] EXPLICIT
   });
 
   it.each([

@@ -10,7 +10,7 @@
 import { FetchFailure } from "../../net/fetch-failure";
 import { guardedFetch, OCSP_MAX_BYTES, type GuardedFetchOptions } from "../../net/guarded-fetch";
 import { toHex } from "../../pki/bytes";
-import type { CertIdInfo } from "../../revocation/cert-id";
+import { sameCertId, type CertIdInfo } from "../../revocation/cert-id";
 import { evaluateOcspResponse } from "../../revocation/evaluate";
 import { checkFreshness, refreshNotes } from "../../revocation/freshness";
 import { encodeOcspHttpRequest } from "../../revocation/ocsp-request";
@@ -21,7 +21,7 @@ import { verdictMessage } from "../../revocation/verdict";
 import { parseCertificateDer } from "../../pki/certificate";
 import { NotFastPath, readBasicResponse, type FastBasicResponse } from "./basic-response";
 import type { IssuerKey } from "./issuer-key";
-import { certIdDer, ocspRequestDer } from "./ocsp-request-der";
+import { ocspRequestDer } from "./ocsp-request-der";
 import { signatureHolds, type SignerCache } from "./signer-cache";
 
 const OCSP_CONTENT_TYPE = "application/ocsp-response";
@@ -116,11 +116,12 @@ function judgeFast(
   const signer = input.signers.get(input.signers.keyOf(input.issuer, r));
   const t = now.getTime();
   if (!signer || t < signer.notBefore || t > signer.notAfter) return null;
-  if (!Buffer.from(r.certId).equals(certIdDer(input.issuer, input.serialHex))) return null;
+  const certId = certIdInfo(input);
+  if (!sameCertId(r.certId, certId)) return null;
   if (!signatureHolds(r, signer.key, signer.digest)) return null;
 
   const single: SingleResponseInfo = {
-    certId: certIdInfo(input),
+    certId,
     certStatus: r.certStatus,
     revocationTime: r.revocationTime,
     revocationReason: r.reasonCode === null ? null : revocationReasonName(r.reasonCode),
