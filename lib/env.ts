@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     .optional(),
   OUTBOUND_ALLOW_PRIVATE: z.enum(["0", "1"]).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** V8 old-space limit of a sweep process, MB (lib/checks/sweep-process.server.ts). */
+  SWEEP_HEAP_MB: z.coerce.number().int().min(64).max(65536).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -27,6 +29,7 @@ export function env(): Env {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     OUTBOUND_ALLOW_PRIVATE: process.env.OUTBOUND_ALLOW_PRIVATE || undefined,
     PORT: process.env.PORT || undefined,
+    SWEEP_HEAP_MB: process.env.SWEEP_HEAP_MB || undefined,
   });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

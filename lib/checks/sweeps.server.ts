@@ -1,6 +1,7 @@
 /**
- * Sweeps on the app's database: what the HTTP API and the CLI call. A started sweep
- * runs in the background of this process; the caller gets its id at once.
+ * Sweeps on the app's database: what the HTTP API and the CLI call. A sweep the HTTP
+ * API starts runs in a process of its own (sweep-process.server.ts) and the caller gets
+ * its id at once; the CLI runs its sweep in its own process to the end.
  */
 import type { Db } from "@/lib/db/client";
 import { latestSweep } from "@/lib/db/revocation-reads.server";
@@ -12,6 +13,7 @@ import {
   SweepFailedError,
   type SweepOptions,
 } from "./sweep";
+import { launchSweepProcess } from "./sweep-process.server";
 import type { SweepSummary } from "./sweep-log";
 import type { RevocationStore, SweepRecord } from "./store";
 
@@ -40,23 +42,21 @@ export interface StartedSweep {
 }
 
 /**
- * Starts a sweep of `incidentId` (all certificates with DER, or `certificateIds`) and
- * runs it in the background; returns at once. A sweep already running for the incident
+ * Starts a sweep of `incidentId` (all certificates with DER, or `certificateIds`) in a
+ * sweep process of its own; returns at once. A sweep already running for the incident
  * is returned rather than doubled. Sweeps left running by a dead process are marked
  * "interrupted" first.
  */
 export async function startSweep(
   incidentId: string,
-  options: SweepServiceOptions & { certificateIds?: string[] } = {},
+  options: { certificateIds?: string[] } = {},
 ): Promise<StartedSweep> {
-  const { db, certificateIds, ...sweepOptions } = options;
-  const store = prismaRevocationStore(db);
+  const store = prismaRevocationStore();
   const current = await liveSweep(store, incidentId);
   if (current) return { sweep: current, started: false };
 
-  const sweep = await store.createSweep(incidentId, certificateIds ?? null, new Date());
-  // Not awaited: the sweep outlives the HTTP request. Its failures are logged by the run.
-  run(store, sweep.id, sweepOptions).catch(logFailure(sweep.id));
+  const sweep = await store.createSweep(incidentId, options.certificateIds ?? null, new Date());
+  runElsewhere(store, sweep.id);
   return { sweep, started: true };
 }
 
@@ -90,19 +90,29 @@ export function resumeSweep(sweepId: string, options: SweepServiceOptions = {}):
 }
 
 /**
- * Resumes the incident's latest sweep if it is interrupted, in the background (the HTTP
+ * Resumes the incident's latest sweep if it is interrupted, in a sweep process (the HTTP
  * API): only certificates with no check in it are checked. Throws
  * {@link SweepConflictError} when there is nothing to resume.
  */
-export async function resumeLatestSweep(
-  incidentId: string,
-  options: SweepServiceOptions = {},
-): Promise<SweepRecord> {
-  const { db, ...sweepOptions } = options;
-  const store = prismaRevocationStore(db);
-  const sweep = await reopenLatest(store, incidentId, db);
-  run(store, sweep.id, sweepOptions).catch(logFailure(sweep.id));
+export async function resumeLatestSweep(incidentId: string): Promise<SweepRecord> {
+  const store = prismaRevocationStore();
+  const sweep = await reopenLatest(store, incidentId);
+  runElsewhere(store, sweep.id);
   return sweep;
+}
+
+/**
+ * Runs the (running) sweep in a sweep process, not awaited: it outlives the HTTP request.
+ * Should the process not start at all, the sweep runs here instead, so that it is not lost.
+ */
+function runElsewhere(store: RevocationStore, sweepId: string): void {
+  const inThisProcess = () => void run(store, sweepId).catch(logFailure(sweepId));
+  try {
+    launchSweepProcess(sweepId).once("error", inThisProcess);
+  } catch (error) {
+    logFailure(sweepId)(error);
+    inThisProcess();
+  }
 }
 
 /** {@link resumeLatestSweep}, run to completion in this process (the CLI's `check --resume`). */

@@ -11,7 +11,10 @@ export interface RawRequest {
   der: Uint8Array;
 }
 
-function post(target: RawRequest): Promise<number> {
+/** What to do with each answer's body; nothing by default. */
+export type OnBody = (body: Buffer) => void;
+
+function post(target: RawRequest, onBody?: OnBody): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(target.url, {
       method: "POST",
@@ -20,8 +23,21 @@ function post(target: RawRequest): Promise<number> {
     });
     req.on("error", reject);
     req.on("response", (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
+      if (!onBody) {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on("data", (d: Buffer) => chunks.push(d));
+      res.on("end", () => {
+        try {
+          onBody(Buffer.concat(chunks));
+          resolve(res.statusCode ?? 0);
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
     });
     req.end(Buffer.from(target.der));
   });
@@ -29,9 +45,10 @@ function post(target: RawRequest): Promise<number> {
 
 /**
  * Sends every request once with `concurrency` in flight (spread evenly over the URLs by
- * the order of `requests`); returns answered requests per second.
+ * the order of `requests`); returns answered requests per second. `onBody`, when given,
+ * is run on each answer (a throw counts the answer as failed).
  */
-export async function measureCapacity(requests: RawRequest[], concurrency: number) {
+export async function measureCapacity(requests: RawRequest[], concurrency: number, onBody?: OnBody) {
   let next = 0;
   let ok = 0;
   let failed = 0;
@@ -40,7 +57,7 @@ export async function measureCapacity(requests: RawRequest[], concurrency: numbe
     while (next < requests.length) {
       const target = requests[next++] as RawRequest;
       try {
-        if ((await post(target)) === 200) ok++;
+        if ((await post(target, onBody)) === 200) ok++;
         else failed++;
       } catch {
         failed++;

@@ -1,0 +1,72 @@
+/**
+ * Sweeps started from the web app run in a process of their own, `node --import tsx
+ * scripts/sweep-process.ts SWEEP_ID`:
+ * - a sweep keeps a core busy for as long as it runs; inside the server it would stall
+ *   every page and API call for that long;
+ * - its memory is its own and bounded (V8's old space, SWEEP_HEAP_MB, default
+ *   {@link DEFAULT_SWEEP_HEAP_MB}); without a bound V8 lets garbage pile up to several
+ *   hundred MB before collecting it;
+ * - if it dies, the server does not: the missing heartbeat marks the sweep interrupted and
+ *   it can be resumed.
+ * The child reads the same environment (DATABASE_URL, OUTBOUND_ALLOW_PRIVATE).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+/**
+ * V8 old-space limit of a sweep process, in MB. Enough for a sweep of any size (its
+ * working set is bounded by page, batch and concurrency sizes) and for a CRL of about
+ * 100 000 entries; raise SWEEP_HEAP_MB for larger CRLs.
+ */
+export const DEFAULT_SWEEP_HEAP_MB = 192;
+
+/** The runner script, relative to the project root (the server's working directory). */
+export const SWEEP_RUNNER = path.join("scripts", "sweep-process.ts");
+
+/** How to start a sweep process. */
+export interface LaunchOptions {
+  /** Project root; default the working directory. */
+  root?: string;
+  /** Extra Node.js flags (the benchmark adds --cpu-prof). */
+  nodeFlags?: string[];
+  /** "pipe" to read the final summary line (the benchmark); default "inherit" (server log). */
+  stdout?: "inherit" | "pipe";
+  /** Environment; default this process's. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The node arguments of a sweep process for `sweepId`. */
+export function sweepProcessArgs(sweepId: string, options: LaunchOptions = {}): string[] {
+  const root = options.root ?? process.cwd();
+  return [
+    `--max-old-space-size=${env().SWEEP_HEAP_MB ?? DEFAULT_SWEEP_HEAP_MB}`,
+    ...(options.nodeFlags ?? []),
+    "--import",
+    "tsx",
+    path.join(root, SWEEP_RUNNER),
+    sweepId,
+  ];
+}
+
+/**
+ * Starts the process that runs sweep `sweepId` (already created, status running) and
+ * returns it; does not wait. Throws when the runner is missing (not a project checkout).
+ */
+export function launchSweepProcess(sweepId: string, options: LaunchOptions = {}): ChildProcess {
+  const root = options.root ?? process.cwd();
+  if (!existsSync(path.join(root, SWEEP_RUNNER))) {
+    throw new Error(`cannot start a sweep process: ${path.join(root, SWEEP_RUNNER)} does not exist`);
+  }
+  const child = spawn(process.execPath, sweepProcessArgs(sweepId, { ...options, root }), {
+    cwd: root,
+    env: options.env ?? process.env,
+    stdio: ["ignore", options.stdout ?? "inherit", "inherit"],
+  });
+  child.on("error", (error) => {
+    const event = { event: "revocation-sweep.process-failed", sweepId, message: error.message };
+    process.stderr.write(`${JSON.stringify(event)}\n`);
+  });
+  return child;
+}

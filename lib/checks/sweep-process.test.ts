@@ -1,0 +1,61 @@
+/**
+ * The app's sweep process: started as the server starts it, on a real SQLite database,
+ * against a real openssl ocsp responder; it runs the sweep to its end and reports.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prismaRevocationStore } from "@/lib/db/revocation.server";
+import { setupTestDatabase, type TestDatabase } from "@/test/support/databases";
+import { DEFAULT_SWEEP_HEAP_MB, launchSweepProcess, sweepProcessArgs } from "./sweep-process.server";
+import { seedIncident, startSweepWorld, type SweepWorld } from "./testing/sweep-world";
+
+describe("sweep process", () => {
+  let world: SweepWorld;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    world = await startSweepWorld({ goodResponders: 1, leavesPerUrl: 4, broken: false });
+    database = await setupTestDatabase("sqlite");
+  });
+  afterAll(async () => {
+    await database?.cleanup();
+    await world?.close();
+  });
+
+  it("caps V8's old space and runs the project's runner with tsx", () => {
+    const args = sweepProcessArgs("S1", { root: "/srv/desk" });
+    expect(args).toEqual([`--max-old-space-size=${DEFAULT_SWEEP_HEAP_MB}`, "--import", "tsx", "/srv/desk/scripts/sweep-process.ts", "S1"]);
+  });
+
+  it("refuses to start without the runner, naming the missing file", () => {
+    expect(() => launchSweepProcess("S1", { root: "/nonexistent" })).toThrow(
+      "cannot start a sweep process: /nonexistent/scripts/sweep-process.ts does not exist",
+    );
+  });
+
+  it("runs a created sweep to its end in another process and prints its summary last", { timeout: 60_000 }, async () => {
+    const { incidentId } = await seedIncident(database.db, world);
+    const store = prismaRevocationStore(database.db);
+    const sweep = await store.createSweep(incidentId, null, new Date());
+    const child = launchSweepProcess(sweep.id, {
+      stdout: "pipe",
+      env: { ...process.env, DATABASE_URL: database.url, OUTBOUND_ALLOW_PRIVATE: "1" },
+    });
+    let out = "";
+    child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(0);
+    expect(child.pid).not.toBe(process.pid);
+
+    const last = JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
+      event: string;
+      summary: { status: string; checkedNow: number };
+      peakRssMb: number;
+    };
+    expect(last).toMatchObject({ event: "revocation-sweep.process-end", summary: { status: "done", checkedNow: world.leaves.length } });
+    expect(last.peakRssMb).toBeGreaterThan(0);
+    const stored = await store.getSweep(sweep.id);
+    expect(stored).toMatchObject({ status: "done", completed: world.leaves.length, total: world.leaves.length });
+    const checks = await database.db.revocationCheck.count({ where: { sweepId: sweep.id } });
+    expect(checks).toBe(2 * world.leaves.length);
+  });
+});
