@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ocsp [-- --n 23000 --responders 1 --sample 200 --key rsa|ec --heap-mb 256]`: how fast the
+ * `npm run bench:ocsp [-- --n 23000 --responders 1 --sample 200 --key rsa|ec --heap-mb 256 --profile DIR]`: how fast the
  * app's revocation sweep checks certificates against real `openssl ocsp` responders, next to
  * (b) one `openssl ocsp` process per certificate and (c) the responders' raw capacity.
  * By default ONE responder, the setup of the report it answers (about 800 answers/s and an
@@ -8,7 +8,7 @@
  */
 import { rmSync } from "node:fs";
 import { readBasicResponse } from "@/lib/checks/fast/basic-response";
-import { DEFAULT_SWEEP_HEAP_MB, launchSweepProcess } from "@/lib/checks/sweep-process.server";
+import { launchSweepProcess, sweepProcessArgs } from "@/lib/checks/sweep-process.server";
 import { disconnectDatabase } from "@/lib/db/client";
 import { prismaRevocationStore } from "@/lib/db/revocation.server";
 import { parseCertificateDer } from "@/lib/pki/certificate";
@@ -97,9 +97,9 @@ async function main(): Promise<void> {
     const e = decoding.perSecond;
     say(`(e) the same loop, each answer decoded as the sweep decodes it (not verified, not stored): ${fixed(e)} responses/s = ${fixed((100 * e) / c)} % of (c)`);
     const cpuBeforeA = responderCpu();
-    // --heap-mb: the sweep process's V8 old-space limit, as SWEEP_HEAP_MB sets it in the app.
-    if (process.argv.includes("--heap-mb")) process.env.SWEEP_HEAP_MB = String(flag("heap-mb", DEFAULT_SWEEP_HEAP_MB));
-    const heapMb = Number(process.env.SWEEP_HEAP_MB) || DEFAULT_SWEEP_HEAP_MB;
+    // --heap-mb: a hard old-space limit for the sweep process, as SWEEP_HEAP_MB sets it in the app.
+    if (process.argv.includes("--heap-mb")) process.env.SWEEP_HEAP_MB = String(flag("heap-mb", 256));
+    const heapFlags = sweepProcessArgs("ID").filter((a) => a.startsWith("--heap") || a.startsWith("--max-old"));
     const sweep = await sweepInChild(seeded.url, seeded.incidentId);
     const cpuPerAnswerA = (1000 * (responderCpu() - cpuBeforeA)) / Math.max(sweep.summary.checkedNow, 1);
     const a = sweep.summary.checkedNow / sweep.seconds;
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     const sample = await opensslPerCertificate(pki.ca, pki.leaves.slice(0, sampleSize));
     const b = sample.perSecond;
     say(`(b) openssl ocsp per certificate: ${sample.checks} in ${fixed(sample.seconds, 2)} s = ${fixed(b)} checks/s; ${n} would take ${fixed(n / b, 0)} s`);
-    say(`(d) sweep peak RSS: ${fixed(sweep.peakRssMb)} MB (the app's sweep process, --max-old-space-size=${heapMb}; the runtime alone, tsx + Prisma + pkijs loaded, is about 130 MB)`);
+    say(`(d) sweep peak RSS: ${fixed(sweep.peakRssMb)} MB (the app's sweep process, ${heapFlags.join(" ")}; the runtime alone, with tsx, Prisma's query compiler and pkijs loaded, is about 220 MB)`);
     say(`responder CPU per answer: ${fixed(cpuPerAnswerC, 2)} ms during (c), ${fixed(cpuPerAnswerA, 2)} ms during (a); sweep process CPU per check: ${fixed((1000 * sweep.cpuSeconds) / Math.max(sweep.summary.checkedNow, 1), 2)} ms`);
     say(`ratio a/c: ${fixed((100 * a) / c)} % (target >= 80 %), a/e: ${fixed((100 * a) / e)} %, a/b: ${fixed(a / b)}x`);
     say(`BENCH ${JSON.stringify({ n, responders, a, b, c, e, peakRssMb: sweep.peakRssMb, responderCpuMsPerAnswer: { c: cpuPerAnswerC, a: cpuPerAnswerA }, checked: sweep.summary.checkedNow, verdicts: sweep.summary.verdicts.ocsp, opensslStatuses: sample.statuses })}`);

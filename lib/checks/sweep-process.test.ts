@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prismaRevocationStore } from "@/lib/db/revocation.server";
 import { setupTestDatabase, type TestDatabase } from "@/test/support/databases";
-import { DEFAULT_SWEEP_HEAP_MB, launchSweepProcess, sweepProcessArgs } from "./sweep-process.server";
+import { HEAP_GROWING_PERCENT, launchSweepProcess, sweepProcessArgs } from "./sweep-process.server";
 import { seedIncident, startSweepWorld, type SweepWorld } from "./testing/sweep-world";
 
 describe("sweep process", () => {
@@ -21,9 +21,9 @@ describe("sweep process", () => {
     await world?.close();
   });
 
-  it("caps V8's old space and runs the project's runner with tsx", () => {
+  it("runs the project's runner with tsx, collecting garbage early (no hard heap limit unless SWEEP_HEAP_MB)", () => {
     const args = sweepProcessArgs("S1", { root: "/srv/desk" });
-    expect(args).toEqual([`--max-old-space-size=${DEFAULT_SWEEP_HEAP_MB}`, "--import", "tsx", "/srv/desk/scripts/sweep-process.ts", "S1"]);
+    expect(args).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, "--import", "tsx", "/srv/desk/scripts/sweep-process.ts", "S1"]);
   });
 
   it("refuses to start without the runner, naming the missing file", () => {

@@ -1,3 +1,4 @@
+import { appendFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestCa, type TestCa, type TestLeaf } from "@/test/support/openssl-ca";
 import { freePort } from "@/test/support/openssl-ocsp";
@@ -32,6 +33,31 @@ describe("parseCrl on the RustCrypto CRL (README reading)", () => {
     const parsed = parseCrl(fixtureBytes("ocspResponseHex.der"));
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.detail).toBe("an OCSP response");
+  });
+});
+
+describe("parseCrl on a CRL of 3,000 entries made by openssl ca -gencrl", () => {
+  let ca: TestCa;
+  afterAll(async () => ca?.cleanup());
+
+  // About 20,000 ASN.1 nodes: more than asn1js' default budget of 10,000, which made such
+  // CRLs (any CRL of more than about 1,600 entries) read as "bytes that are not DER".
+  it("reads every entry, finds one by serial with its reason, and verifies with the CA", { timeout: 60_000 }, async () => {
+    ca = await createTestCa({ ocspPort: await freePort(), crlPort: await freePort(), keyType: "ec" });
+    const serials = Array.from({ length: 3000 }, (_, i) => (0x100000 + i).toString(16));
+    // index.txt lines as `openssl ca -revoke` writes them: R, expiry, revocation time and reason.
+    const lines = serials.map((s) => `R\t301231000000Z\t251201000000Z,keyCompromise\t${s.toUpperCase()}\tunknown\t/CN=${s}\n`);
+    await appendFile(ca.indexPath, lines.join(""));
+    const parsed = parseCrl(await ca.generateCrl());
+    if (!parsed.ok) throw new Error(parsed.detail);
+    expect(parsed.info.entryCount).toBe(3000);
+    expect(findCrlEntry(parsed.crl, "100bb7")).toEqual({
+      serialNumber: "100bb7",
+      revocationDate: "2025-12-01T00:00:00.000Z",
+      reason: "keyCompromise",
+    });
+    expect(findCrlEntry(parsed.crl, "200000")).toBeNull();
+    expect(await crlSignedBy(parsed.crl, ca.cert)).toBe(true);
   });
 });
 

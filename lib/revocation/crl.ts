@@ -45,16 +45,22 @@ export function parseCrl(input: ArrayBuffer | ArrayBufferView): CrlParseResult {
     bytes = pem;
     warnings.push("served as PEM text, not DER (RFC 5280 §4.2.1.13 expects DER over HTTP)");
   }
+  // One decode serves both the CRL and, when it is not one, saying what it is instead.
+  const asn = decodeBer(bytes);
+  if (asn.ok) {
+    try {
+      const crl = new pkijs.CertificateRevocationList({ schema: asn.result });
+      const extra = bytes.byteLength - asn.offset;
+      if (extra > 0) warnings.push(`${extra} bytes after the CertificateList (ignored)`);
+      return { ok: true, info: describeCrl(crl, warnings), crl };
+    } catch {
+      // not a CertificateList: say what it is below
+    }
+  }
   const identity = identifyContent(bytes);
   if (identity.kind !== "crl") return { ok: false, identity, detail: identity.description };
-
-  try {
-    const crl = pkijs.CertificateRevocationList.fromBER(bytes as BufferSource);
-    return { ok: true, info: describeCrl(crl, warnings), crl };
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return { ok: false, identity, detail: `a CRL that cannot be read (${why})` };
-  }
+  const why = asn.ok ? "its fields do not match RFC 5280's CertificateList" : asn.error;
+  return { ok: false, identity, detail: `a CRL that cannot be read (${why})` };
 }
 
 function describeCrl(crl: pkijs.CertificateRevocationList, warnings: string[]): CrlInfo {
