@@ -6,7 +6,7 @@
  * `openssl ocsp` loop at about 77/s on 2 cores); `--responders N` spreads the leaves over N.
  * Prints one line per figure and a final `BENCH {json}` line for scripts.
  */
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { readBasicResponse } from "@/lib/checks/fast/basic-response";
 import { launchSweepProcess, sweepProcessArgs } from "@/lib/checks/sweep-process.server";
 import { disconnectDatabase } from "@/lib/db/client";
@@ -50,6 +50,7 @@ async function sweepInChild(url: string, incidentId: string) {
   let out = "";
   proc.stdout?.on("data", (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => proc.on("exit", resolve));
+  if (process.env.BENCH_CHILD_LOG) writeFileSync(process.env.BENCH_CHILD_LOG, out);
   if (code !== 0) throw new Error(`the sweep process exited with ${code}`);
   return JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
     summary: { checkedNow: number; verdicts: { ocsp: Record<string, number> } };
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
     const cpuBeforeA = responderCpu();
     // --heap-mb: a hard old-space limit for the sweep process, as SWEEP_HEAP_MB sets it in the app.
     if (process.argv.includes("--heap-mb")) process.env.SWEEP_HEAP_MB = String(flag("heap-mb", 256));
-    const heapFlags = sweepProcessArgs("ID").filter((a) => a.startsWith("--heap") || a.startsWith("--max-old"));
+    const heapFlags = sweepProcessArgs("ID").filter((a) => a.startsWith("--") && a !== "--import");
     const sweep = await sweepInChild(seeded.url, seeded.incidentId);
     const cpuPerAnswerA = (1000 * (responderCpu() - cpuBeforeA)) / Math.max(sweep.summary.checkedNow, 1);
     const a = sweep.summary.checkedNow / sweep.seconds;

@@ -25,6 +25,14 @@ import { env } from "@/lib/env";
  */
 export const HEAP_GROWING_PERCENT = 50;
 
+/**
+ * V8 flags of a sweep process. `--liftoff-only` keeps Prisma's Wasm query compiler on V8's
+ * baseline Wasm compiler: about 55 MB less resident code for about 10 % fewer checks per
+ * second (`bench:ocsp -- --n 23000`: 247 MB and 534 checks/s, against 302–311 MB and
+ * 581–636 checks/s without it).
+ */
+export const SWEEP_NODE_FLAGS = [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, "--liftoff-only"];
+
 /** The runner script, relative to the project root (the server's working directory). */
 export const SWEEP_RUNNER = path.join("scripts", "sweep-process.ts");
 
@@ -45,7 +53,7 @@ export function sweepProcessArgs(sweepId: string, options: LaunchOptions = {}): 
   const root = options.root ?? process.cwd();
   const limit = env().SWEEP_HEAP_MB;
   return [
-    `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
+    ...SWEEP_NODE_FLAGS,
     ...(limit ? [`--max-old-space-size=${limit}`] : []),
     ...(options.nodeFlags ?? []),
     "--import",

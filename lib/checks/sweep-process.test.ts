@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prismaRevocationStore } from "@/lib/db/revocation.server";
 import { setupTestDatabase, type TestDatabase } from "@/test/support/databases";
-import { HEAP_GROWING_PERCENT, launchSweepProcess, sweepProcessArgs } from "./sweep-process.server";
+import { launchSweepProcess, sweepProcessArgs } from "./sweep-process.server";
 import { seedIncident, startSweepWorld, type SweepWorld } from "./testing/sweep-world";
 
 describe("sweep process", () => {
@@ -23,7 +23,8 @@ describe("sweep process", () => {
 
   it("runs the project's runner with tsx, collecting garbage early (no hard heap limit unless SWEEP_HEAP_MB)", () => {
     const args = sweepProcessArgs("S1", { root: "/srv/desk" });
-    expect(args).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, "--import", "tsx", "/srv/desk/scripts/sweep-process.ts", "S1"]);
+    const runner = ["--import", "tsx", "/srv/desk/scripts/sweep-process.ts", "S1"];
+    expect(args).toEqual(["--heap-growing-percent=50", "--liftoff-only", ...runner]);
   });
 
   it("refuses to start without the runner, naming the missing file", () => {
