@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const sample = await opensslPerCertificate(pki.ca, pki.leaves.slice(0, sampleSize));
     const b = sample.perSecond;
     say(`(b) openssl ocsp per certificate: ${sample.checks} in ${fixed(sample.seconds, 2)} s = ${fixed(b)} checks/s; ${n} would take ${fixed(n / b, 0)} s`);
-    say(`(d) sweep peak RSS: ${fixed(sweep.peakRssMb)} MB (the app's sweep process, ${heapFlags.join(" ")}; the runtime alone, with tsx, Prisma's query compiler and pkijs loaded, is about 220 MB)`);
+    say(`(d) sweep peak RSS: ${fixed(sweep.peakRssMb)} MB (the app's sweep process, ${heapFlags.join(" ")}; the runtime alone, with tsx, Prisma's query compiler and pkijs loaded, is about 165 MB)`);
     say(`responder CPU per answer: ${fixed(cpuPerAnswerC, 2)} ms during (c), ${fixed(cpuPerAnswerA, 2)} ms during (a); sweep process CPU per check: ${fixed((1000 * sweep.cpuSeconds) / Math.max(sweep.summary.checkedNow, 1), 2)} ms`);
     say(`ratio a/c: ${fixed((100 * a) / c)} % (target >= 80 %), a/e: ${fixed((100 * a) / e)} %, a/b: ${fixed(a / b)}x`);
     say(`BENCH ${JSON.stringify({ n, responders, a, b, c, e, peakRssMb: sweep.peakRssMb, responderCpuMsPerAnswer: { c: cpuPerAnswerC, a: cpuPerAnswerA }, checked: sweep.summary.checkedNow, verdicts: sweep.summary.verdicts.ocsp, opensslStatuses: sample.statuses })}`);
