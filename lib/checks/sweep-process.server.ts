@@ -46,7 +46,15 @@ export interface LaunchOptions {
   stdout?: "inherit" | "pipe";
   /** Environment; default this process's. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Called once if the process never got to run the sweep: it could not be spawned, or
+   * Node.js refused its options (exit code 9, e.g. a V8 flag this Node.js lacks).
+   */
+  onNotStarted?: (why: string) => void;
 }
+
+/** Node.js' exit code for invalid command-line options. */
+const INVALID_ARGUMENT = 9;
 
 /** The node arguments of a sweep process for `sweepId`. */
 export function sweepProcessArgs(sweepId: string, options: LaunchOptions = {}): string[] {
@@ -77,9 +85,17 @@ export function launchSweepProcess(sweepId: string, options: LaunchOptions = {})
     env: options.env ?? process.env,
     stdio: ["ignore", options.stdout ?? "inherit", "inherit"],
   });
-  child.on("error", (error) => {
-    const event = { event: "revocation-sweep.process-failed", sweepId, message: error.message };
+  let reported = false;
+  const notStarted = (why: string) => {
+    if (reported) return;
+    reported = true;
+    const event = { event: "revocation-sweep.process-failed", sweepId, message: why };
     process.stderr.write(`${JSON.stringify(event)}\n`);
+    options.onNotStarted?.(why);
+  };
+  child.on("error", (error) => notStarted(error.message));
+  child.on("exit", (code) => {
+    if (code === INVALID_ARGUMENT) notStarted(`node refused the sweep process's options (exit code ${code})`);
   });
   return child;
 }

@@ -33,6 +33,13 @@ describe("sweep process", () => {
     );
   });
 
+  it("says when Node.js refuses the process's options, so the caller can run the sweep itself", async () => {
+    const why = await new Promise<string>((resolve) => {
+      launchSweepProcess("S1", { nodeFlags: ["--no-such-v8-flag"], stdout: "pipe", onNotStarted: resolve });
+    });
+    expect(why).toBe("node refused the sweep process's options (exit code 9)");
+  });
+
   it("runs a created sweep to its end in another process and prints its summary last", { timeout: 60_000 }, async () => {
     const { incidentId } = await seedIncident(database.db, world);
     const store = prismaRevocationStore(database.db);

@@ -103,12 +103,12 @@ export async function resumeLatestSweep(incidentId: string): Promise<SweepRecord
 
 /**
  * Runs the (running) sweep in a sweep process, not awaited: it outlives the HTTP request.
- * Should the process not start at all, the sweep runs here instead, so that it is not lost.
+ * Should that process never get to run it, the sweep runs here instead, so it is not lost.
  */
 function runElsewhere(store: RevocationStore, sweepId: string): void {
   const inThisProcess = () => void run(store, sweepId).catch(logFailure(sweepId));
   try {
-    launchSweepProcess(sweepId).once("error", inThisProcess);
+    launchSweepProcess(sweepId, { onNotStarted: inThisProcess });
   } catch (error) {
     logFailure(sweepId)(error);
     inThisProcess();
