@@ -3,9 +3,19 @@ import type { ParsedCertificate } from "../pki/certificate";
 import { FetchFailure } from "../net/fetch-failure";
 import { guardedFetch, OCSP_MAX_BYTES, type GuardedFetchOptions } from "../net/guarded-fetch";
 import type { CertIdHash } from "./cert-id";
-import { evaluateOcspResponse, type Finding, type OcspEvaluation } from "./evaluate";
+import {
+  evaluateOcspResponse,
+  type EvaluationContext,
+  type Finding,
+  type OcspEvaluation,
+} from "./evaluate";
 import { buildOcspRequest, encodeOcspHttpRequest, type OcspMethod } from "./ocsp-request";
-import { parseOcspResponse, type OcspResponseInfo } from "./ocsp-response";
+import {
+  parseOcspResponse,
+  type OcspParseResult,
+  type OcspResponseInfo,
+  type SingleResponseInfo,
+} from "./ocsp-response";
 import type { SignatureCheck } from "./verify";
 import { type Verdict, verdictMessage } from "./verdict";
 
@@ -94,40 +104,60 @@ export async function checkOcsp(input: OcspCheckInput): Promise<OcspCheckResult>
   });
   if (response.status !== 200) return done("http-status");
 
-  const parsed = parseOcspResponse(response.body);
-  const mediaType = (response.contentType ?? "").split(";")[0]?.trim().toLowerCase();
+  const judged = await judgeOcspAnswer(response.body, response.contentType, {
+    cert: input.cert,
+    issuer: input.issuer,
+    certId: request.certId,
+    nonce: request.nonce,
+    now: input.now ?? new Date(),
+  });
+  const { verdict, message, parsed, signature, findings, notes } = judged;
+  return done(verdict, { message, parsed: parsed.ok ? parsed.info : null, signature, findings, notes });
+}
+
+/** What {@link judgeOcspAnswer} concludes. */
+export interface OcspAnswerJudgement {
+  verdict: Verdict;
+  message: string;
+  /** The full parse of the bytes, for callers that learn more from it. */
+  parsed: OcspParseResult;
+  signature: SignatureCheck | null;
+  findings: Finding[];
+  notes: string[];
+  single: SingleResponseInfo | null;
+}
+
+/**
+ * Judges the body of an HTTP 200 answer, as checkOcsp does after its fetch (and the
+ * sweep for every answer its fast path does not take): a body that is no OCSP response
+ * and was not labelled as one is a wrong Content-Type; otherwise lib/revocation's
+ * evaluation decides, with a note when the label was wrong. Never throws.
+ */
+export async function judgeOcspAnswer(
+  body: Uint8Array,
+  contentType: string | null,
+  context: EvaluationContext,
+): Promise<OcspAnswerJudgement> {
+  const parsed = parseOcspResponse(body);
+  const none = { parsed, signature: null, findings: [], notes: [], single: null };
+  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase();
   if (mediaType !== OCSP_CONTENT_TYPE && !parsed.ok) {
-    const message = verdictMessage("wrong-content-type", {
-      contentType: response.contentType,
-      what: parsed.detail,
-    });
-    return done("wrong-content-type", { message });
+    const message = verdictMessage("wrong-content-type", { contentType, what: parsed.detail });
+    return { ...none, verdict: "wrong-content-type", message };
   }
   let evaluation: OcspEvaluation;
   try {
-    evaluation = await evaluateOcspResponse(parsed, {
-      cert: input.cert,
-      issuer: input.issuer,
-      certId: request.certId,
-      nonce: request.nonce,
-      now: input.now ?? new Date(),
-    });
+    evaluation = await evaluateOcspResponse(parsed, context);
   } catch (e) {
     // A peer must not be able to make the check throw; keep the bytes and say why.
     const why = e instanceof Error ? e.message : String(e);
     const what = `an OCSP response this checker could not read (${why})`;
-    return done("not-ocsp-response", { message: verdictMessage("not-ocsp-response", { what }) });
+    return { ...none, verdict: "not-ocsp-response", message: verdictMessage("not-ocsp-response", { what }) };
   }
   const notes = [...evaluation.notes];
-  if (mediaType !== OCSP_CONTENT_TYPE)
-    notes.push(`Content-Type "${response.contentType ?? ""}" is not ${OCSP_CONTENT_TYPE}`);
-  return done(evaluation.verdict, {
-    parsed: parsed.ok ? parsed.info : null,
-    signature: evaluation.signature,
-    message: evaluation.message,
-    findings: evaluation.findings,
-    notes,
-  });
+  if (mediaType !== OCSP_CONTENT_TYPE) notes.push(`Content-Type "${contentType ?? ""}" is not ${OCSP_CONTENT_TYPE}`);
+  const { verdict, message, signature, findings, single } = evaluation;
+  return { verdict, message, parsed, signature, findings, notes, single };
 }
 
 function blank(startedAt: string): OcspCheckResult {

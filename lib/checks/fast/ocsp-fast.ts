@@ -11,11 +11,10 @@ import { FetchFailure } from "../../net/fetch-failure";
 import { guardedFetch, OCSP_MAX_BYTES, type GuardedFetchOptions } from "../../net/guarded-fetch";
 import { toHex } from "../../pki/bytes";
 import { sameCertId, type CertIdInfo } from "../../revocation/cert-id";
-import { evaluateOcspResponse } from "../../revocation/evaluate";
 import { checkFreshness, refreshNotes } from "../../revocation/freshness";
 import { encodeOcspHttpRequest } from "../../revocation/ocsp-request";
-import type { OcspCheckResult } from "../../revocation/ocsp-check";
-import { parseOcspResponse, type SingleResponseInfo } from "../../revocation/ocsp-response";
+import { judgeOcspAnswer, type OcspCheckResult } from "../../revocation/ocsp-check";
+import type { OcspParseResult, SingleResponseInfo } from "../../revocation/ocsp-response";
 import { revocationReasonName } from "../../revocation/revocation-reason";
 import { verdictMessage } from "../../revocation/verdict";
 import { parseCertificateDer } from "../../pki/certificate";
@@ -86,8 +85,7 @@ export async function checkOcspFast(input: FastOcspInput): Promise<FastOcspResul
     const fast = judgeFast(body, input, now);
     if (fast) return finish(fast);
   }
-  const isOcspType = mediaType === OCSP_CONTENT_TYPE;
-  return finish(await judgeFully(body, input, { contentType, isOcspType }, now));
+  return finish(await judgeFully(body, input, contentType, now));
 }
 
 function certIdInfo(input: FastOcspInput): CertIdInfo {
@@ -141,37 +139,21 @@ function judgeFast(
   };
 }
 
-/** lib/revocation's judgement of the bytes, as checkOcsp makes it after its fetch. */
+/** lib/revocation's judgement of the bytes (checkOcsp's own), learning the signer if valid. */
 async function judgeFully(
   body: Uint8Array,
   input: FastOcspInput,
-  { contentType, isOcspType }: { contentType: string | null; isOcspType: boolean },
+  contentType: string | null,
   now: Date,
 ): Promise<Partial<FastOcspResult>> {
-  const parsed = parseOcspResponse(body);
-  if (!isOcspType && !parsed.ok) {
-    const message = verdictMessage("wrong-content-type", { contentType, what: parsed.detail });
-    return { verdict: "wrong-content-type", message };
-  }
-  try {
-    const context = { issuer: input.issuer.cert, certId: certIdInfo(input), now };
-    const evaluation = await evaluateOcspResponse(parsed, context);
-    if (parsed.ok && parsed.basic && evaluation.signature?.status === "valid") {
-      learnSigner(body, input, evaluation.signature, parsed);
-    }
-    const notes = [...evaluation.notes];
-    if (!isOcspType) notes.push(`Content-Type "${contentType ?? ""}" is not ${OCSP_CONTENT_TYPE}`);
-    const { verdict, message, signature, findings, single } = evaluation;
-    const info = parsed.ok ? parsed.info : null;
-    return { parsed: info, verdict, message, signature, findings, notes, single };
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    const what = `an OCSP response this checker could not read (${why})`;
-    return { verdict: "not-ocsp-response", message: verdictMessage("not-ocsp-response", { what }) };
-  }
+  const context = { issuer: input.issuer.cert, certId: certIdInfo(input), now };
+  const judged = await judgeOcspAnswer(body, contentType, context);
+  const { parsed, verdict, message, signature, findings, notes, single } = judged;
+  if (parsed.ok && parsed.basic && signature?.status === "valid") learnSigner(body, input, signature, parsed);
+  return { parsed: parsed.ok ? parsed.info : null, verdict, message, signature, findings, notes, single };
 }
 
-type ParsedOk = Extract<ReturnType<typeof parseOcspResponse>, { ok: true }>;
+type ParsedOk = Extract<OcspParseResult, { ok: true }>;
 
 function learnSigner(
   body: Uint8Array,
