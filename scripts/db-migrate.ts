@@ -4,9 +4,12 @@
  * Safe to run on every start: when nothing is pending it only reads the history table.
  */
 import { migrateDatabase } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
 import { resolveDatabaseTarget } from "@/lib/db/target";
 
 async function main() {
+  // The first step of `npm start`: a bad variable (SWEEP_HEAP_MB=abc…) stops start-up here, named.
+  env();
   const started = performance.now();
   const target = resolveDatabaseTarget();
   const where = target.kind === "sqlite" ? target.file : target.url.replace(/\/\/[^@/]*@/, "//***@");

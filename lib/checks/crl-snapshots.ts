@@ -6,7 +6,8 @@
  */
 import type { ParsedCertificate } from "../pki/certificate";
 import { checkCrl, type CrlCheckResult } from "../revocation/crl-check";
-import { indexCrlEntries, parseCrl, type CrlEntryInfo } from "../revocation/crl";
+import type * as pkijs from "pkijs";
+import { indexCrlEntries, type CrlEntryInfo } from "../revocation/crl";
 import type { Finding } from "../revocation/evaluate";
 import { type Verdict, verdictMessage } from "../revocation/verdict";
 import type { GuardedFetchOptions } from "../net/guarded-fetch";
@@ -77,10 +78,12 @@ export class CrlSnapshots {
 
   private async fetch(url: string, cert: ParsedCertificate, issuer: ParsedCertificate): Promise<CrlSnapshot> {
     const fetchOptions = this.fetchOptions;
-    const result = await this.limiter.run(hostKey(url), () => checkCrl({ cert, issuer, url, fetchOptions }));
-    // checkCrl keeps only the header; the entries are indexed once here for every lookup.
-    const parsed = result.parsed && result.crlDer ? parseCrl(result.crlDer) : null;
-    const entries = parsed?.ok ? indexCrlEntries(parsed.crl) : new Map<string, CrlEntryInfo>();
+    // checkCrl keeps only the header; the entries of the list it decoded are indexed once
+    // here for every lookup (decoding a large CRL takes seconds; it is done once).
+    let list: pkijs.CertificateRevocationList | null = null;
+    const onList = (crl: pkijs.CertificateRevocationList) => void (list = crl);
+    const result = await this.limiter.run(hostKey(url), () => checkCrl({ cert, issuer, url, fetchOptions, onList }));
+    const entries = list && result.parsed ? indexCrlEntries(list) : new Map<string, CrlEntryInfo>();
     return { result, entries, bytesCheckId: null };
   }
 }

@@ -92,7 +92,10 @@ export interface RevocationStore {
    * it was not interrupted, so that of two resumers only one wins.
    */
   reopenSweep(sweepId: string, at: Date): Promise<boolean>;
-  /** Sets status and finishedAt (only if the sweep is still running). */
+  /**
+   * Sets status and finishedAt, only if the sweep is still running; "done" also replaces
+   * an "interrupted" set by another process that took this one for dead.
+   */
   finishSweep(sweepId: string, status: Exclude<SweepStatus, "running">, at: Date): Promise<void>;
   /** Running sweeps with their last sign of life (heartbeat, else latest check, else start). */
   runningSweeps(incidentId?: string): Promise<{ id: string; lastActivityAt: Date }[]>;

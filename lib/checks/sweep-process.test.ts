@@ -2,9 +2,11 @@
  * The app's sweep process: started as the server starts it, on a real SQLite database,
  * against a real openssl ocsp responder; it runs the sweep to its end and reports.
  */
+import { EventEmitter } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prismaRevocationStore } from "@/lib/db/revocation.server";
 import { setupTestDatabase, type TestDatabase } from "@/test/support/databases";
+import { markAbandonedSweeps, watchSweepProcess } from "./sweep";
 import { launchSweepProcess, sweepProcessArgs } from "./sweep-process.server";
 import { seedIncident, startSweepWorld, type SweepWorld } from "./testing/sweep-world";
 
@@ -38,6 +40,28 @@ describe("sweep process", () => {
       launchSweepProcess("S1", { nodeFlags: ["--no-such-v8-flag"], stdout: "pipe", onNotStarted: resolve });
     });
     expect(why).toBe("node refused the sweep process's options (exit code 9)");
+  });
+
+  it("a sweep whose process this server watches is not taken for dead while it lives, however late its heartbeat", async () => {
+    const { incidentId } = await seedIncident(database.db, world);
+    const store = prismaRevocationStore(database.db);
+    const sweep = await store.createSweep(incidentId, null, new Date(Date.now() - 60_000)); // last beat a minute ago
+    const child = new EventEmitter();
+    watchSweepProcess(sweep.id, child);
+    expect(await markAbandonedSweeps(store, { incidentId })).toEqual([]);
+    child.emit("exit");
+    expect(await markAbandonedSweeps(store, { incidentId })).toEqual([sweep.id]);
+  });
+
+  it("a sweep taken for dead while its process was busy ends done when that process completes it", async () => {
+    const { incidentId } = await seedIncident(database.db, world);
+    const store = prismaRevocationStore(database.db);
+    const sweep = await store.createSweep(incidentId, null, new Date());
+    await store.finishSweep(sweep.id, "interrupted", new Date());
+    await store.finishSweep(sweep.id, "done", new Date());
+    expect((await store.getSweep(sweep.id))?.status).toBe("done");
+    await store.finishSweep(sweep.id, "interrupted", new Date()); // a done sweep stays done
+    expect((await store.getSweep(sweep.id))?.status).toBe("done");
   });
 
   it("runs a created sweep to its end in another process and prints its summary last", { timeout: 60_000 }, async () => {

@@ -54,9 +54,29 @@ const registryKey = Symbol.for("ca-incident-desk.active-sweeps");
 const globals = globalThis as unknown as Record<symbol, Map<string, Promise<SweepSummary>> | undefined>;
 const active: Map<string, Promise<SweepSummary>> = (globals[registryKey] ??= new Map());
 
-/** Whether this process is running the sweep. */
-export function isSweepActiveHere(sweepId: string): boolean {
+// Sweeps run by a sweep process this process started and that has not exited yet.
+const childrenKey = Symbol.for("ca-incident-desk.sweep-children");
+const childGlobals = globalThis as unknown as Record<symbol, Set<string> | undefined>;
+const children: Set<string> = (childGlobals[childrenKey] ??= new Set());
+
+/** Whether this process runs the sweep itself. */
+export function isSweepRunInThisProcess(sweepId: string): boolean {
   return active.has(sweepId);
+}
+
+/**
+ * Whether the sweep is known alive here: run by this process, or by a sweep process it
+ * started that has not exited. Such a sweep is never taken for dead, even when its
+ * heartbeat is late (a long synchronous CRL decode delays it).
+ */
+export function isSweepActiveHere(sweepId: string): boolean {
+  return active.has(sweepId) || children.has(sweepId);
+}
+
+/** Counts the sweep as alive until `child` exits (see isSweepActiveHere). */
+export function watchSweepProcess(sweepId: string, child: { once(event: "exit", listener: () => void): unknown }): void {
+  children.add(sweepId);
+  child.once("exit", () => children.delete(sweepId));
 }
 
 /**
@@ -71,7 +91,7 @@ export async function markAbandonedSweeps(
   const now = opts.now ?? new Date();
   const limit = now.getTime() - (opts.staleAfterMs ?? ABANDONED_AFTER_MS);
   const running = await store.runningSweeps(opts.incidentId);
-  const dead = running.filter((s) => !active.has(s.id) && s.lastActivityAt.getTime() <= limit);
+  const dead = running.filter((s) => !isSweepActiveHere(s.id) && s.lastActivityAt.getTime() <= limit);
   for (const s of dead) await store.finishSweep(s.id, "interrupted", now);
   return dead.map((s) => s.id);
 }

@@ -12,6 +12,7 @@ import {
   runSweep as run,
   SweepFailedError,
   type SweepOptions,
+  watchSweepProcess,
 } from "./sweep";
 import { launchSweepProcess } from "./sweep-process.server";
 import type { SweepSummary } from "./sweep-log";
@@ -108,7 +109,7 @@ export async function resumeLatestSweep(incidentId: string): Promise<SweepRecord
 function runElsewhere(store: RevocationStore, sweepId: string): void {
   const inThisProcess = () => void run(store, sweepId).catch(logFailure(sweepId));
   try {
-    launchSweepProcess(sweepId, { onNotStarted: inThisProcess });
+    watchSweepProcess(sweepId, launchSweepProcess(sweepId, { onNotStarted: inThisProcess }));
   } catch (error) {
     logFailure(sweepId)(error);
     inThisProcess();

@@ -153,8 +153,11 @@ export function prismaRevocationStore(db: Db = getDb()): RevocationStore {
     },
 
     async finishSweep(sweepId, status, at) {
+      // "done" also ends a sweep taken for dead while its process was in fact still busy
+      // (a long CRL decode starves the heartbeat): every certificate has its check.
+      const from = status === "done" ? ["running", "interrupted"] : ["running"];
       await db.revocationSweep.updateMany({
-        where: { id: sweepId, status: "running" },
+        where: { id: sweepId, status: { in: from } },
         data: { status, finishedAt: at },
       });
     },

@@ -5,6 +5,7 @@
  * stale → not-listed. BR 4.9.7's 10-day maximum interval is reported as a finding.
  */
 import type { ParsedCertificate } from "../pki/certificate";
+import type * as pkijs from "pkijs";
 import { FetchFailure } from "../net/fetch-failure";
 import { CRL_MAX_BYTES, guardedFetch, type GuardedFetchOptions } from "../net/guarded-fetch";
 import { crlSignedBy, findCrlEntry, parseCrl, type CrlEntryInfo, type CrlInfo } from "./crl";
@@ -21,6 +22,8 @@ export interface CrlCheckInput {
   url?: string;
   now?: Date;
   fetchOptions?: Omit<GuardedFetchOptions, "method" | "body" | "headers">;
+  /** Handed the decoded CertificateList, for a caller that indexes every entry (sweeps). */
+  onList?: (crl: pkijs.CertificateRevocationList) => void;
 }
 
 /** The evidence of one CRL check. */
@@ -86,6 +89,7 @@ export async function checkCrl(input: CrlCheckInput): Promise<CrlCheckResult> {
   if (parsed.info.extensions.some((e) => e.oid === "2.5.29.28")) {
     result.notes.push("partitioned CRL (IssuingDistributionPoint): its scope is not checked");
   }
+  input.onList?.(parsed.crl);
   const findings = await judge(parsed.info, parsed.crl, input, now);
   result.findings = findings;
   try {
