@@ -74,7 +74,10 @@ export function isSweepActiveHere(sweepId: string): boolean {
 }
 
 /** Counts the sweep as alive until `child` exits (see isSweepActiveHere). */
-export function watchSweepProcess(sweepId: string, child: { once(event: "exit", listener: () => void): unknown }): void {
+export function watchSweepProcess(
+  sweepId: string,
+  child: { once(event: "exit", listener: () => void): unknown },
+): void {
   children.add(sweepId);
   child.once("exit", () => children.delete(sweepId));
 }

@@ -23,7 +23,8 @@ export async function startBenchPki(
   responders: number,
   keyType: "rsa" | "ec" = "rsa",
 ): Promise<BenchPki> {
-  const ca = await createTestCa({ ocspPort: await freePort(), crlPort: await freePort(), keyType, responderKeyType: keyType });
+  const caPorts = { ocspPort: await freePort(), crlPort: await freePort() };
+  const ca = await createTestCa({ ...caPorts, keyType, responderKeyType: keyType });
   let crl: Uint8Array = new Uint8Array();
   const crlPeer: TestPeer = await startFixedPeer(() => ({ contentType: "application/pkix-crl", body: crl }));
   const ports = await Promise.all(Array.from({ length: responders }, () => freePort()));
