@@ -7,6 +7,7 @@
  * Prints one line per figure and a final `BENCH {json}` line for scripts.
  */
 import { rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { readBasicResponse } from "@/lib/checks/fast/basic-response";
 import { launchSweepProcess, sweepProcessArgs } from "@/lib/checks/sweep-process.server";
 import { disconnectDatabase } from "@/lib/db/client";
@@ -60,6 +61,16 @@ async function sweepInChild(url: string, incidentId: string) {
   };
 }
 
+/**
+ * Checks per second that `cores` can sustain when each costs `responderMs` of CPU in one
+ * of `responders` single-threaded `openssl ocsp` processes and `clientMs` in the client.
+ */
+function ceilingPerSecond(cores: number, responders: number, responderMs: number, clientMs: number): number {
+  const byCores = (1000 * cores) / (responderMs + clientMs);
+  const byResponders = responderMs > 0 ? (1000 * Math.min(responders, cores)) / responderMs : Infinity;
+  return Math.min(byCores, byResponders);
+}
+
 async function main(): Promise<void> {
   const n = flag("n", 23_000);
   const responders = flag("responders", 1);
@@ -94,9 +105,17 @@ async function main(): Promise<void> {
     // decode with asn1js under @peculiar/asn1-schema), nothing verified or stored: no
     // sweep built on these libraries can go faster than this on this machine.
     const requests = targets.map((l, i) => ({ url: l.ocspUrl ?? "", der: ders[i] ?? template.der }));
+    const cpuBeforeE = responderCpu();
     const decoding = await measureCapacity(requests, 32, (body) => void readBasicResponse(body));
     const e = decoding.perSecond;
+    const cpuPerAnswerE = (1000 * (responderCpu() - cpuBeforeE)) / Math.max(decoding.ok, 1);
     say(`(e) the same loop, each answer decoded as the sweep decodes it (not verified, not stored): ${fixed(e)} responses/s = ${fixed((100 * e) / c)} % of (c)`);
+    // (f) What the machine's cores allow: every answer costs the responder r and the client
+    // at least k (the loop of (e), which only fetches and decodes), so no client, however many
+    // threads or processes it uses, checks more than cores / (r + k) per second here.
+    const cores = availableParallelism();
+    const f = ceilingPerSecond(cores, responders, cpuPerAnswerE, decoding.clientCpuMsPerAnswer);
+    say(`(f) ceiling on ${cores} cores: responder ${fixed(cpuPerAnswerE, 2)} ms + client ${fixed(decoding.clientCpuMsPerAnswer, 2)} ms of CPU per answer in (e) (fetch + decode only) => at most ${fixed(f)} checks/s = ${fixed((100 * f) / c)} % of (c), with every core busy`);
     const cpuBeforeA = responderCpu();
     // --heap-mb: a hard old-space limit for the sweep process, as SWEEP_HEAP_MB sets it in the app.
     if (process.argv.includes("--heap-mb")) process.env.SWEEP_HEAP_MB = String(flag("heap-mb", 256));
@@ -111,9 +130,11 @@ async function main(): Promise<void> {
     const b = sample.perSecond;
     say(`(b) openssl ocsp per certificate: ${sample.checks} in ${fixed(sample.seconds, 2)} s = ${fixed(b)} checks/s; ${n} would take ${fixed(n / b, 0)} s`);
     say(`(d) sweep peak RSS: ${fixed(sweep.peakRssMb)} MB (the app's sweep process, ${heapFlags.join(" ")}; the runtime alone, with tsx, Prisma's query compiler and pkijs loaded, is about 165 MB)`);
-    say(`responder CPU per answer: ${fixed(cpuPerAnswerC, 2)} ms during (c), ${fixed(cpuPerAnswerA, 2)} ms during (a); sweep process CPU per check: ${fixed((1000 * sweep.cpuSeconds) / Math.max(sweep.summary.checkedNow, 1), 2)} ms`);
+    const sweepCpuMs = (1000 * sweep.cpuSeconds) / Math.max(sweep.summary.checkedNow, 1);
+    const aCeiling = ceilingPerSecond(cores, responders, cpuPerAnswerA, sweepCpuMs);
+    say(`responder CPU per answer: ${fixed(cpuPerAnswerC, 2)} ms during (c), ${fixed(cpuPerAnswerA, 2)} ms during (a); client CPU per answer: ${fixed(capacity.clientCpuMsPerAnswer, 2)} ms in (c), ${fixed(decoding.clientCpuMsPerAnswer, 2)} ms in (e), ${fixed(sweepCpuMs, 2)} ms in the sweep process (a), whose cost would allow at most ${fixed(aCeiling)} checks/s = ${fixed((100 * aCeiling) / c)} % of (c) even spread over all ${cores} cores`);
     say(`ratio a/c: ${fixed((100 * a) / c)} % (target >= 80 %), a/e: ${fixed((100 * a) / e)} %, a/b: ${fixed(a / b)}x`);
-    say(`BENCH ${JSON.stringify({ n, responders, a, b, c, e, peakRssMb: sweep.peakRssMb, responderCpuMsPerAnswer: { c: cpuPerAnswerC, a: cpuPerAnswerA }, checked: sweep.summary.checkedNow, verdicts: sweep.summary.verdicts.ocsp, opensslStatuses: sample.statuses })}`);
+    say(`BENCH ${JSON.stringify({ n, responders, cores, a, b, c, e, f, peakRssMb: sweep.peakRssMb, responderCpuMsPerAnswer: { c: cpuPerAnswerC, e: cpuPerAnswerE, a: cpuPerAnswerA }, clientCpuMsPerAnswer: { c: capacity.clientCpuMsPerAnswer, e: decoding.clientCpuMsPerAnswer, a: sweepCpuMs }, checked: sweep.summary.checkedNow, verdicts: sweep.summary.verdicts.ocsp, opensslStatuses: sample.statuses })}`);
   } finally {
     await pki.close();
     if (dbFile && !process.argv.includes("--keep-db")) rmSync(dbFile, { force: true });
