@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { createTestCa, type TestCa, type TestLeaf } from "../test/support/openssl-ca";
 import { freePort, startOpensslResponder, type OpensslResponder } from "../test/support/openssl-ocsp";
+import { issueSpreadLeaves } from "../lib/checks/testing/spread-leaves";
 
 /**
  * A real OpenSSL CA made for this run: one good and one revoked (keyCompromise) leaf,
@@ -77,6 +78,19 @@ test("an officer attaches two certificates, checks them and downloads the eviden
   expect(evidence.protocol).toBe("ocsp");
   expect(evidence.url).toBe(ca.ocspUrl);
 
+  // The filter lists only the certificates whose latest verdict is the one chosen.
+  await page.getByLabel("Show").selectOption("revoked");
+  await expect(goodRow).toHaveCount(0);
+  await expect(revokedRow).toBeVisible();
+  await expect(page.getByLabel("Show").locator("option:checked")).toHaveText(
+    "Latest verdict revoked (OCSP 1, CRL 1)",
+  );
+  await page.getByLabel("Show").selectOption("attention");
+  await expect(revokedRow).toBeVisible();
+  await expect(goodRow).toHaveCount(0);
+  await page.getByLabel("Show").selectOption("all");
+  await expect(goodRow).toBeVisible();
+
   // The stored bytes, read by OpenSSL rather than by our own parser.
   const [raw] = await Promise.all([
     page.waitForEvent("download"),
@@ -101,4 +115,43 @@ test("a garbage certificate file is refused with its name and nothing is attache
   await page.getByRole("button", { name: "Attach" }).click();
   const problems = page.getByRole("alert").filter({ hasText: "Nothing was attached" });
   await expect(problems).toContainText("pasted.pem");
+});
+
+test("an incident with more certificates than a page shows them a hundred at a time", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /SHECA/ }).click();
+  await page.waitForURL(/\/incidents\/[^/]+$/);
+  const incidentId = new URL(page.url()).pathname.split("/").pop() ?? "";
+  const endpoint = `/api/incidents/${incidentId}/revocation-checks`;
+  const before = (await (await request.get(endpoint)).json()) as { counts: { certificates: number } };
+  const leaves = await issueSpreadLeaves(
+    ca,
+    Array.from({ length: 101 }, () => ({ ocspUrl: ca.ocspUrl, crlUrl: null })),
+    "paged",
+  );
+  const attached = await request.post(`/api/incidents/${incidentId}/certificates`, {
+    data: { pem: leaves.map((l) => l.pem).join("\n") },
+  });
+  expect(attached.status()).toBe(201);
+  const total = before.counts.certificates + 101;
+
+  await page.reload();
+  const pages = page.getByRole("navigation", { name: "Certificate pages" });
+  await expect(pages).toContainText(`Certificates 1–100 of ${total}`);
+  const rows = page.getByRole("table", { name: "Revocation status" }).locator("tbody tr");
+  await expect(rows).toHaveCount(100);
+  await pages.getByRole("button", { name: "Next" }).click();
+  await expect(pages).toContainText(`Certificates 101–${Math.min(200, total)} of ${total}`);
+  await expect(rows).toHaveCount(Math.min(100, total - 100));
+
+  // Never checked: exactly the 101 just attached, back on the first page.
+  await page.getByLabel("Show").selectOption("unchecked");
+  await expect(pages).toContainText("Certificates 1–100 of 101");
+  await pages.getByRole("button", { name: "Next" }).click();
+  await expect(pages).toContainText("Certificates 101–101 of 101");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("paged-100.test");
 });

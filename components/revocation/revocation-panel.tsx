@@ -1,32 +1,46 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { CertificateUpload } from "./certificate-upload";
 import { CheckHistory } from "./check-history";
+import { StatusFilterBar } from "./status-filter";
 import { type RevocationState, certificateLabel } from "./types";
 import { VerdictCell } from "./verdict-cell";
 
-const POLL_MS = 500;
+/** Certificates per page of the table. */
+const PAGE = 100;
+/** Polling while a sweep runs: at least this often apart, and longer when the server is slow. */
+const POLL_MIN_MS = 1000;
 
 /**
  * Live revocation status of an incident's certificates: attach certificates, start a
  * sweep ("Check now") or resume an interrupted one, watch its progress, read each verdict
- * and download the evidence.
+ * and download the evidence. The table shows one page at a time (incidents list tens of
+ * thousands of certificates), filtered by latest verdict.
  */
 export function RevocationPanel({ incidentId }: { incidentId: string }) {
   const [state, setState] = useState<RevocationState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [show, setShow] = useState("all");
+  const [offset, setOffset] = useState(0);
   const endpoint = `/api/incidents/${incidentId}/revocation-checks`;
+  // Only the answer to the latest request is shown: a slow poll must not undo a page turn.
+  const latestRequest = useRef(0);
 
   const refresh = useCallback(async () => {
-    const response = await fetch(endpoint, { cache: "no-store" });
+    const ticket = ++latestRequest.current;
+    const query = new URLSearchParams({ show, offset: String(offset), limit: String(PAGE) });
+    const response = await fetch(`${endpoint}?${query}`, { cache: "no-store" });
+    if (ticket !== latestRequest.current) return;
     if (!response.ok) {
-      setError(`Could not load revocation status (HTTP ${response.status}).`);
+      const body = (await response.json().catch(() => ({}))) as { error?: string };
+      setError(body.error ?? `Could not load revocation status (HTTP ${response.status}).`);
       return;
     }
-    setState((await response.json()) as RevocationState);
-  }, [endpoint]);
+    const next = (await response.json()) as RevocationState;
+    if (ticket === latestRequest.current) setState(next);
+  }, [endpoint, show, offset]);
 
   useEffect(() => {
     void refresh();
@@ -35,8 +49,20 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
   const running = state?.sweep?.status === "running";
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => void refresh(), POLL_MS);
-    return () => clearInterval(timer);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const poll = async () => {
+      const started = performance.now();
+      await refresh().catch(() => undefined);
+      if (stopped) return;
+      const took = performance.now() - started;
+      timer = setTimeout(() => void poll(), Math.max(POLL_MIN_MS, 3 * took));
+    };
+    timer = setTimeout(() => void poll(), POLL_MIN_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [running, refresh]);
 
   async function post(body: { certificateIds?: string[]; resume?: true }) {
@@ -57,6 +83,11 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
   const sweep = state?.sweep ?? null;
   const certificates = state?.certificates ?? [];
   const remaining = sweep?.status === "interrupted" ? sweep.total - sweep.completed : 0;
+  const total = state?.total ?? 0;
+  const choose = (value: string) => {
+    setShow(value);
+    setOffset(0);
+  };
   return (
     <section aria-labelledby="revocation">
       <h2 id="revocation">Revocation status (live OCSP and CRL)</h2>
@@ -65,7 +96,7 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
         <button
           type="button"
           className="button"
-          disabled={running || !certificates.some((c) => c.checkable)}
+          disabled={running || (state?.counts.checkable ?? 0) === 0}
           onClick={() => void checkNow()}
         >
           Check now
@@ -97,6 +128,8 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
           {error}
         </p>
       )}
+      {state && <StatusFilterBar counts={state.counts} show={show} onShow={choose} />}
+      <Pager offset={offset} shown={certificates.length} total={total} onOffset={setOffset} />
       <table aria-label="Revocation status">
         <thead>
           <tr>
@@ -156,6 +189,44 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
           ])}
         </tbody>
       </table>
+      {certificates.length === 0 && state && (
+        <p className="muted">
+          {state.counts.certificates === 0
+            ? "No certificates are listed for this incident yet."
+            : "No certificate matches this filter."}
+        </p>
+      )}
     </section>
+  );
+}
+
+/** "Certificates 101–200 of 23,000" with the buttons to move a page back or on. */
+function Pager(props: { offset: number; shown: number; total: number; onOffset: (offset: number) => void }) {
+  const { offset, shown, total, onOffset } = props;
+  if (total <= PAGE && offset === 0) return null;
+  const number = new Intl.NumberFormat("en");
+  const range = shown > 0 ? `${number.format(offset + 1)}–${number.format(offset + shown)}` : "none";
+  return (
+    <nav className="toolbar" aria-label="Certificate pages">
+      <button
+        type="button"
+        className="button secondary"
+        disabled={offset === 0}
+        onClick={() => onOffset(Math.max(0, offset - PAGE))}
+      >
+        Previous
+      </button>
+      <span>
+        Certificates {range} of {number.format(total)}
+      </span>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={offset + PAGE >= total}
+        onClick={() => onOffset(offset + PAGE)}
+      >
+        Next
+      </button>
+    </nav>
   );
 }

@@ -33,7 +33,27 @@ export type SweepProgress = {
   finishedAt: string | null;
 };
 
-export type RevocationState = { sweep: SweepProgress | null; certificates: CertificateStatus[] };
+/** Certificates counted by latest verdict (see lib/db/revocation-reads.server.ts). */
+export type StatusCounts = {
+  certificates: number;
+  checkable: number;
+  unchecked: number;
+  attention: number;
+  ocsp: Record<string, number>;
+  crl: Record<string, number>;
+};
+
+/** GET /api/incidents/{id}/revocation-checks: progress, counts and one page. */
+export type RevocationState = {
+  sweep: SweepProgress | null;
+  counts: StatusCounts;
+  show: string;
+  offset: number;
+  limit: number;
+  /** Certificates the filter keeps (all pages). */
+  total: number;
+  certificates: CertificateStatus[];
+};
 
 const GOOD = new Set(["good", "not-listed"]);
 const BAD = new Set(["revoked"]);

@@ -3,18 +3,13 @@
  * its scheduling, batching and resume logic can be read (and tested) apart from the
  * database; lib/db/revocation.server.ts is the real implementation.
  */
-import type { Verdict } from "../revocation/verdict";
+import type { CHECK_VERDICTS } from "./status-page";
 
 /** RevocationSweep.status. */
 export type SweepStatus = "running" | "done" | "interrupted";
 
 /** Verdicts a sweep stores: the shared vocabulary plus the two the sweep itself adds. */
-export type CheckVerdict =
-  | Verdict
-  /** The incident holds no issuer certificate for this one: no CertID can be built. */
-  | "no-issuer"
-  /** Our own code failed on this certificate (logged); the sweep went on. */
-  | "check-failed";
+export type CheckVerdict = (typeof CHECK_VERDICTS)[number];
 
 /** One RevocationSweep row. */
 export interface SweepRecord {

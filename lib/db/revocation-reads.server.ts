@@ -3,6 +3,7 @@
  * OCSP and CRL check, one certificate's history, one check with its bytes (evidence).
  */
 import { getDb, type Db } from "./client";
+import { Prisma } from "./generated/sqlite/client";
 
 /** A check without its bytes: what lists and histories show. */
 const summarySelect = {
@@ -29,11 +30,132 @@ export function latestSweep(incidentId: string, db: Db = getDb()) {
   });
 }
 
-/** An incident's certificates (those with DER or a SHA-256) with their latest checks. */
-export async function certificatesWithLatestChecks(incidentId: string, db: Db = getDb()) {
+/** Which certificates a page lists: all, those needing attention, or one latest verdict. */
+export type StatusFilter = { kind: "all" } | { kind: "attention" } | { kind: "unchecked" } | { kind: "verdict"; verdict: string };
+
+/** Latest verdicts that need no attention: a verified good OCSP answer, absent from a valid CRL. */
+export const SETTLED_VERDICTS = ["good", "not-listed"] as const;
+
+/** How many certificates have each latest verdict, per protocol. */
+export interface StatusCounts {
+  certificates: number;
+  checkable: number;
+  /** Certificates with DER and no check yet. */
+  unchecked: number;
+  /** Certificates whose latest OCSP or CRL verdict is not one of SETTLED_VERDICTS. */
+  attention: number;
+  ocsp: Record<string, number>;
+  crl: Record<string, number>;
+}
+
+/**
+ * The newest check of each certificate of the incident (of `onlyIds` when given) and
+ * protocol, as a subquery (id, "certificateId", protocol, verdict). A window function does in the database what
+ * Prisma's `distinct` would do in memory over the whole history.
+ */
+function latestChecksSql(incidentId: string, onlyIds?: string[]): Prisma.Sql {
+  const only = onlyIds ? Prisma.sql`AND c."certificateId" IN (${Prisma.join(onlyIds)})` : Prisma.empty;
+  return Prisma.sql`(
+    SELECT ranked.id, ranked."certificateId", ranked.protocol, ranked.verdict FROM (
+      SELECT c.id, c."certificateId", c.protocol, c.verdict, ROW_NUMBER() OVER (
+        PARTITION BY c."certificateId", c.protocol ORDER BY c."startedAt" DESC, c."createdAt" DESC
+      ) AS rn
+      FROM "RevocationCheck" c
+      JOIN "AffectedCertificate" a ON a.id = c."certificateId"
+      WHERE a."incidentId" = ${incidentId} ${only}
+    ) ranked
+    WHERE ranked.rn = 1
+  )`;
+}
+
+/**
+ * One row per certificate of the incident: id, position, whether it has DER, and its
+ * latest OCSP and CRL verdicts (null when never checked). Each latest verdict is one
+ * probe of the (certificateId, startedAt) index, so filters and counts cost one pass over
+ * the incident's certificates, not over its whole check history.
+ */
+function statusRowsSql(incidentId: string): Prisma.Sql {
+  const latest = (protocol: "ocsp" | "crl") => Prisma.sql`(
+    SELECT c.verdict FROM "RevocationCheck" c
+    WHERE c."certificateId" = a.id AND c.protocol = ${protocol}
+    ORDER BY c."startedAt" DESC, c."createdAt" DESC LIMIT 1)`;
+  return Prisma.sql`(
+    SELECT a.id, a.position, CASE WHEN a.der IS NULL THEN 0 ELSE 1 END AS checkable,
+      ${latest("ocsp")} AS ocsp, ${latest("crl")} AS crl
+    FROM "AffectedCertificate" a WHERE a."incidentId" = ${incidentId}
+  )`;
+}
+
+function filterSql(filter: StatusFilter): Prisma.Sql {
+  const settled = Prisma.join([...SETTLED_VERDICTS]);
+  switch (filter.kind) {
+    case "all":
+      return Prisma.empty;
+    case "attention":
+      return Prisma.sql`WHERE s.ocsp NOT IN (${settled}) OR s.crl NOT IN (${settled})`;
+    case "unchecked":
+      return Prisma.sql`WHERE s.checkable = 1 AND s.ocsp IS NULL AND s.crl IS NULL`;
+    case "verdict":
+      return Prisma.sql`WHERE s.ocsp = ${filter.verdict} OR s.crl = ${filter.verdict}`;
+  }
+}
+
+/** Counts of an incident's certificates by latest verdict, from one grouped query. */
+export async function certificateStatusCounts(incidentId: string, db: Db = getDb()): Promise<StatusCounts> {
+  const groups = await db.$queryRaw<{ checkable: bigint | number; ocsp: string | null; crl: string | null; n: bigint | number }[]>`
+    SELECT s.checkable, s.ocsp, s.crl, COUNT(*) AS n FROM ${statusRowsSql(incidentId)} s
+    GROUP BY s.checkable, s.ocsp, s.crl`;
+  const counts: StatusCounts = { certificates: 0, checkable: 0, unchecked: 0, attention: 0, ocsp: {}, crl: {} };
+  const settled = new Set<string>(SETTLED_VERDICTS);
+  const add = (into: Record<string, number>, verdict: string | null, n: number) => {
+    if (verdict !== null) into[verdict] = (into[verdict] ?? 0) + n;
+  };
+  for (const g of groups) {
+    const n = Number(g.n);
+    const checkable = Number(g.checkable) === 1;
+    counts.certificates += n;
+    if (checkable) counts.checkable += n;
+    if (checkable && g.ocsp === null && g.crl === null) counts.unchecked += n;
+    if ([g.ocsp, g.crl].some((v) => v !== null && !settled.has(v))) counts.attention += n;
+    add(counts.ocsp, g.ocsp, n);
+    add(counts.crl, g.crl, n);
+  }
+  return counts;
+}
+
+/**
+ * One page of an incident's certificates, in report order, with their latest checks:
+ * what the revocation panel shows and polls. `total` counts the certificates the filter
+ * keeps, so a pager can be drawn.
+ */
+export async function certificateStatusPage(
+  incidentId: string,
+  page: { offset: number; limit: number; filter: StatusFilter },
+  db: Db = getDb(),
+) {
+  const rows = statusRowsSql(incidentId);
+  const where = filterSql(page.filter);
+  const [ids, total] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`
+      SELECT s.id FROM ${rows} s ${where} ORDER BY s.position, s.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+    page.filter.kind === "all"
+      ? db.$queryRaw<{ n: bigint | number }[]>`
+          SELECT COUNT(*) AS n FROM "AffectedCertificate" a WHERE a."incidentId" = ${incidentId}`
+      : db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n FROM ${rows} s ${where}`,
+  ]);
+  const certificates = await certificatesWithLatestChecks(incidentId, db, ids.map((r) => r.id));
+  return { total: Number(total[0]?.n ?? 0), certificates };
+}
+
+/**
+ * An incident's certificates (those with DER or a SHA-256) with their latest checks, in
+ * report order; only those of `onlyIds` when given.
+ */
+export async function certificatesWithLatestChecks(incidentId: string, db: Db = getDb(), onlyIds?: string[]) {
+  const scope = onlyIds ? { incidentId, id: { in: onlyIds } } : { incidentId };
   const certificates = await db.affectedCertificate.findMany({
-    where: { incidentId },
-    orderBy: { position: "asc" },
+    where: scope,
+    orderBy: [{ position: "asc" }, { id: "asc" }],
     select: {
       id: true,
       certificateSha256: true,
@@ -45,11 +167,11 @@ export async function certificatesWithLatestChecks(incidentId: string, db: Db = 
   });
   // A certificate known only by its hash cannot be checked: no serial, issuer or URLs.
   const withDer = await db.affectedCertificate.findMany({
-    where: { incidentId, der: { not: null } },
+    where: { ...scope, der: { not: null } },
     select: { id: true },
   });
   const checkable = new Set(withDer.map((c) => c.id));
-  const latest = await latestCheckIds(incidentId, db);
+  const latest = await latestCheckIds(incidentId, db, onlyIds);
   const checks = await inChunks(latest, (ids) =>
     db.revocationCheck.findMany({ where: { id: { in: ids } }, select: summarySelect }),
   );
@@ -71,21 +193,10 @@ export async function certificatesWithLatestChecks(incidentId: string, db: Db = 
   }));
 }
 
-/**
- * Ids of the newest check per certificate and protocol. A window function does in the
- * database what Prisma's `distinct` would do in memory over the whole history.
- */
-async function latestCheckIds(incidentId: string, db: Db): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT ranked.id FROM (
-      SELECT c.id, ROW_NUMBER() OVER (
-        PARTITION BY c."certificateId", c.protocol ORDER BY c."startedAt" DESC, c."createdAt" DESC
-      ) AS rn
-      FROM "RevocationCheck" c
-      JOIN "AffectedCertificate" a ON a.id = c."certificateId"
-      WHERE a."incidentId" = ${incidentId}
-    ) ranked
-    WHERE ranked.rn = 1`;
+/** Ids of the newest check per certificate and protocol (of `onlyIds` when given). */
+async function latestCheckIds(incidentId: string, db: Db, onlyIds?: string[]): Promise<string[]> {
+  if (onlyIds && onlyIds.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT l.id FROM ${latestChecksSql(incidentId, onlyIds)} l`;
   return rows.map((r) => r.id);
 }
 

@@ -176,6 +176,43 @@ describe.each(databaseKinds())("revocation API on %s", (kind) => {
     expect(((await refused.json()) as { error: string }).error).toMatch(/not an OCSP response; they are a CRL/);
   });
 
+  it("GET pages and filters the certificates, and counts them by latest verdict", async () => {
+    type Page = { total: number; offset: number; limit: number; certificates: { serialHex: string }[]; counts: { ocsp: Record<string, number>; attention: number } };
+    const get = async (query: string) => {
+      const res = await sweepsRoute.GET(new Request(`${base}/x?${query}`), params({ id: incidentId }));
+      return { status: res.status, body: (await res.json()) as Page & { error?: string } };
+    };
+    const n = world.leaves.length;
+    const second = await get("offset=1&limit=1");
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ total: n, offset: 1, limit: 1 });
+    expect(second.body.certificates).toHaveLength(1);
+    const expectedOcsp: Record<string, number> = {};
+    for (const l of world.leaves) expectedOcsp[l.expect.ocsp] = (expectedOcsp[l.expect.ocsp] ?? 0) + 1;
+    expect(second.body.counts.ocsp).toEqual(expectedOcsp);
+
+    const settled = new Set(["good", "not-listed"]);
+    const needing = world.leaves.filter((l) => !settled.has(l.expect.ocsp) || !settled.has(l.expect.crl));
+    const attention = await get("show=attention");
+    expect(attention.body.counts.attention).toBe(needing.length);
+    expect(attention.body.certificates.map((c) => c.serialHex).sort()).toEqual(needing.map((l) => l.serial).sort());
+    const good = await get("show=good");
+    expect(good.body.total).toBe(world.leaves.filter((l) => l.expect.ocsp === "good").length);
+  });
+
+  it("GET refuses a bad page or filter with 400 naming the parameter", async () => {
+    const errorOf = async (query: string) => {
+      const res = await sweepsRoute.GET(new Request(`${base}/x?${query}`), params({ id: incidentId }));
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: string }).error;
+    };
+    expect(await errorOf("limit=0")).toMatch(/^Query: limit: /);
+    expect(await errorOf("limit=1001")).toMatch(/^Query: limit: /);
+    expect(await errorOf("offset=-1")).toMatch(/^Query: offset: /);
+    expect(await errorOf("offset=abc")).toMatch(/^Query: offset: /);
+    expect(await errorOf("show=whatever")).toMatch(/^Query: show: /);
+  });
+
   it("404 for an unknown incident, 400 for a bad body", async () => {
     expect((await sweepsRoute.GET(new Request(`${base}/x`), params({ id: "nope" }))).status).toBe(404);
     const bad = await sweepsRoute.POST(new Request(`${base}/x`, json({ certificateIds: "all" })), params({ id: incidentId }));

@@ -8,11 +8,14 @@ import {
 } from "@/lib/checks/sweeps.server";
 import { zodMessage } from "@/lib/http/certificate-upload";
 import {
-  certificatesWithLatestChecks,
+  certificateStatusCounts,
+  certificateStatusPage,
   classifyCertificateIds,
   incidentExists,
   latestSweep,
+  type StatusFilter,
 } from "@/lib/db/revocation-reads.server";
+import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, SHOW_VALUES, type Show } from "@/lib/checks/status-page";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -80,11 +83,34 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   return Response.json({ sweepId: sweep.id, alreadyRunning: !started }, { status: 202, headers: location });
 }
 
-/** The latest sweep's progress and every certificate's latest OCSP and CRL check. */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
+const pageSchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
+  show: z.enum(SHOW_VALUES).default("all"),
+});
+
+function filterOf(show: Show): StatusFilter {
+  if (show === "all" || show === "attention" || show === "unchecked") return { kind: show };
+  return { kind: "verdict", verdict: show };
+}
+
+/**
+ * The latest sweep's progress, the incident's certificates counted by latest verdict, and
+ * one page of certificates with their latest OCSP and CRL checks:
+ * `?offset=0&limit=100&show=all|attention|unchecked|<verdict>` (limit at most 1000;
+ * `attention` = a latest verdict other than good / not-listed).
+ */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
+  const query = pageSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return Response.json({ error: `Query: ${zodMessage(query.error)}` }, { status: 400 });
   if (!(await incidentExists(id))) return Response.json({ error: `No incident with id ${id}` }, { status: 404 });
   await detectInterruptedSweeps({ incidentId: id });
-  const [sweep, certificates] = await Promise.all([latestSweep(id), certificatesWithLatestChecks(id)]);
-  return Response.json({ sweep, certificates });
+  const { offset, limit, show } = query.data;
+  const [sweep, counts, page] = await Promise.all([
+    latestSweep(id),
+    certificateStatusCounts(id),
+    certificateStatusPage(id, { offset, limit, filter: filterOf(show) }),
+  ]);
+  return Response.json({ sweep, counts, show, offset, limit, total: page.total, certificates: page.certificates });
 }
