@@ -80,7 +80,11 @@ export async function planAttachment(files: CertificateFile[], issuerFiles: Cert
  */
 async function pairByName(bundle: ParsedCertificate[], extra: ParsedCertificate[]) {
   const bySubject = new Map<string, ParsedCertificate[]>();
-  for (const c of [...bundle, ...extra]) bySubject.set(c.info.subject, [...(bySubject.get(c.info.subject) ?? []), c]);
+  for (const c of [...bundle, ...extra]) {
+    const same = bySubject.get(c.info.subject);
+    if (same) same.push(c);
+    else bySubject.set(c.info.subject, [c]);
+  }
   const pairs: { leaf: ParsedCertificate; issuer: ParsedCertificate | null }[] = [];
   const issuersInBundle = new Set<ParsedCertificate>();
   for (const cert of bundle) {

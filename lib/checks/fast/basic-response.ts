@@ -18,9 +18,9 @@ import {
   AsnType,
   AsnTypeTypes,
   type IAsnConverter,
-  type IAsnConvertible,
 } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
+import { DecodedTree, rawOf, type DecodedBlock } from "../../pki/decoded-tree";
 import { serialHexFromInteger, toHex } from "../../pki/bytes";
 import { oidName } from "../../pki/oids";
 import type { CertIdInfo } from "../../revocation/cert-id";
@@ -53,30 +53,8 @@ export interface FastBasicResponse {
   nextUpdate: string | null;
 }
 
-/** The parts of an asn1js block this module reads; asn1js' own typings belong to another copy. */
-interface DecodedBlock {
-  idBlock: { tagClass: number; tagNumber: number; isConstructed: boolean };
-  valueBlock: { value?: unknown };
-  valueBeforeDecodeView: Uint8Array;
-}
-
 /** Keeps the decoded block itself, so a later view can be mapped from it without decoding again. */
 const keepBlock: IAsnConverter<DecodedBlock> = { fromASN: (block) => block as DecodedBlock, toASN: (b) => b as never };
-
-/** A whole DER value as asn1js decoded it (asn1-schema's own decode, no mapping). */
-class DecodedTree implements IAsnConvertible {
-  block: DecodedBlock | null = null;
-  fromASN(asn: unknown): this {
-    this.block = asn as DecodedBlock;
-    return this;
-  }
-  toASN(): never {
-    throw new Error("DecodedTree is read-only");
-  }
-  toSchema(): never {
-    throw new Error("DecodedTree is read-only");
-  }
-}
 
 // The four views, declared by calling asn1-schema's decorators directly (no decorator
 // syntax in this project). Field names and tags are those of RFC 6960 §4.2.1.
@@ -128,8 +106,6 @@ AsnProp({ type: AsnPropTypes.Any, converter: keepBlock, context: 1, optional: tr
   ResponseDataView.prototype,
   "responseExtensions",
 );
-
-const rawOf = (block: DecodedBlock) => block.valueBeforeDecodeView;
 
 /** Reads `bytes` or throws NotFastPath. */
 export function readBasicResponse(bytes: Uint8Array): FastBasicResponse {
