@@ -1,3 +1,6 @@
+import "@/lib/pki/engine"; // must precede @peculiar/x509 (reflect-metadata)
+import { createHash, webcrypto } from "node:crypto";
+import * as x509 from "@peculiar/x509";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIncident } from "@/lib/db/incidents.server";
 import { sha256Hex } from "@/lib/pki/bytes";
@@ -91,9 +94,52 @@ describe.each(databaseKinds())("attachCertificates on %s", (kind) => {
     expect(issuer).toEqual({ subject: "CN=rsa-2048-sha256-ca", sha256: sha256Hex(rustCa) });
   });
 
+  it("stores every field of a new row as given (a precertificate, read back through Prisma)", async () => {
+    const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
+    const keys = (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as CryptoKeyPair;
+    const made = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: "00ff01",
+      name: "CN=precert.test",
+      notBefore: new Date("2025-01-01T00:00:00Z"),
+      notAfter: new Date("2025-04-01T00:00:00Z"),
+      keys,
+      signingAlgorithm: alg,
+      extensions: [
+        new x509.Extension("1.3.6.1.4.1.11129.2.4.3", true, new Uint8Array([0x05, 0x00])),
+        new x509.SubjectAlternativeNameExtension([{ type: "dns", value: "precert.test" }]),
+        new x509.AuthorityInfoAccessExtension({ ocsp: ["http://ocsp.example/"], caIssuers: ["http://ca.example/ca.der"] }),
+        new x509.CRLDistributionPointsExtension(["http://crl.example/ca.crl"]),
+      ],
+    });
+    const der = new Uint8Array(made.rawData);
+    const [attached] = await attachCertificates(incidentId, [{ name: "precert.der", bytes: der }], [], fresh.db);
+    const row = await fresh.db.affectedCertificate.findUnique({ where: { id: attached?.id ?? "" } });
+    expect(row).toMatchObject({
+      position: 2,
+      certificateSha256: null,
+      precertificateSha256: createHash("sha256").update(der).digest("hex"),
+      serialHex: "ff01",
+      subject: "CN=precert.test",
+      issuer: "CN=precert.test",
+      notBefore: new Date("2025-01-01T00:00:00Z"),
+      notAfter: new Date("2025-04-01T00:00:00Z"),
+      dnsNames: '["precert.test"]',
+      links: "[]",
+      ocspUrls: '["http://ocsp.example/"]',
+      caIssuersUrls: '["http://ca.example/ca.der"]',
+      crlUrls: '["http://crl.example/ca.crl"]',
+      isPrecertificate: true,
+      issuerCertificateId: null,
+      pem: made.toString("pem").replace(/\r\n/g, "\n").trim() + "\n",
+    });
+    expect(Buffer.from(row?.der ?? [])).toEqual(Buffer.from(der));
+    const leaf = await fresh.db.affectedCertificate.findFirst({ where: { incidentId, position: 1 } });
+    expect(leaf?.isPrecertificate).toBe(false);
+  });
+
   it("is idempotent: attaching again updates the same rows and reuses the issuer", async () => {
     await attachCertificates(incidentId, [{ name: "again.pem", bytes: pem(rustLeaf) + pem(rustCa) }], [], fresh.db);
-    expect(await rows()).toHaveLength(2);
+    expect(await rows()).toHaveLength(3);
     expect(await fresh.db.issuerCertificate.count({ where: { incidentId } })).toBe(2);
   });
 });
