@@ -15,7 +15,7 @@ import { decodeBer } from "./ber";
 import { asUint8, serialHexFromInteger, sha256Hex } from "./bytes";
 import { decodeWhole } from "./decoded-tree";
 import { CertificateInputError } from "./errors";
-import { rfc4514FromName } from "./names";
+import { rfc4514FromDer } from "./names";
 import { OID, oidName } from "./oids";
 
 /** JSON-safe summary of a certificate. Times are ISO-8601 UTC. */
@@ -172,8 +172,10 @@ function describe(tbs: ax.TBSCertificate, der: Uint8Array): CertificateInfo {
     uris((aia ?? []).filter((d) => d.accessMethod === method).map((d) => d.accessLocation));
 
   return {
-    subject: rfc4514FromName(tbs.subject),
-    issuer: rfc4514FromName(tbs.issuer),
+    // As DER, not as objects: @peculiar/x509 may hold another copy of asn1-x509's classes
+    // (Next's bundle mixes its ESM and CommonJS builds), and then refuses ours.
+    subject: rfc4514FromDer(AsnConvert.serialize(tbs.subject)),
+    issuer: rfc4514FromDer(AsnConvert.serialize(tbs.issuer)),
     serialNumber: serialHexFromInteger(tbs.serialNumber),
     notBefore: tbs.validity.notBefore.getTime().toISOString(),
     notAfter: tbs.validity.notAfter.getTime().toISOString(),

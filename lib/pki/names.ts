@@ -1,6 +1,5 @@
 /** Distinguished names as RFC 4514 strings. */
 import "./engine"; // must precede @peculiar/x509 (reflect-metadata)
-import type { Name as AsnName } from "@peculiar/asn1-x509";
 import * as x509 from "@peculiar/x509";
 
 /** Attribute types that x509 does not name but CA subjects often carry (CABF EV fields). */
@@ -31,12 +30,7 @@ function escapeValue(value: string): string {
  * order of the encoding, comma-separated, e.g. "CN=leaf,O=Example,C=US".
  */
 export function rfc4514FromDer(nameDer: ArrayBuffer | ArrayBufferView): string {
-  return rfc4514FromName(nameDer as BufferSource);
-}
-
-/** {@link rfc4514FromDer} of a Name already decoded by @peculiar/asn1-x509 (or its DER). */
-export function rfc4514FromName(nameOrDer: AsnName | BufferSource): string {
-  const name = new x509.Name(nameOrDer, EXTRA_NAMES);
+  const name = new x509.Name(nameDer as BufferSource, EXTRA_NAMES);
   return name
     .toJSON()
     .map((rdn) =>
