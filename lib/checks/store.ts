@@ -22,6 +22,8 @@ export interface SweepRecord {
   finishedAt: Date | null;
   /** Last sign of life written by the process running it (null before the column existed). */
   heartbeatAt: Date | null;
+  /** The certificates it covers: ids of a chosen subset, or null for all of the incident's. */
+  scope: string[] | null;
 }
 
 /**

@@ -3,12 +3,38 @@
  * against a real openssl ocsp responder; it runs the sweep to its end and reports.
  */
 import { EventEmitter } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prismaRevocationStore } from "@/lib/db/revocation.server";
 import { setupTestDatabase, type TestDatabase } from "@/test/support/databases";
-import { markAbandonedSweeps, watchSweepProcess } from "./sweep";
+import { ABANDONED_AFTER_MS, markAbandonedSweeps, watchSweepProcess } from "./sweep";
 import { launchSweepProcess, sweepProcessArgs } from "./sweep-process.server";
+import { startSweep, SweepConflictError } from "./sweeps.server";
 import { seedIncident, startSweepWorld, type SweepWorld } from "./testing/sweep-world";
+
+/** Pids of processes whose command line names `marker` (Linux /proc). */
+function pidsNaming(marker: string): number[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
 
 describe("sweep process", () => {
   let world: SweepWorld;
@@ -89,5 +115,51 @@ describe("sweep process", () => {
     expect(stored).toMatchObject({ status: "done", completed: world.leaves.length, total: world.leaves.length });
     const checks = await database.db.revocationCheck.count({ where: { sweepId: sweep.id } });
     expect(checks).toBe(2 * world.leaves.length);
+  });
+
+  describe("started by the server (startSweep), against a responder that never answers", () => {
+    let slowWorld: SweepWorld;
+    beforeAll(async () => {
+      // broken: a closed port, an HTTP 500 and a silent peer; the silent one holds a sweep
+      // open for the 10 s deadline.
+      slowWorld = await startSweepWorld({ goodResponders: 1, leavesPerUrl: 1, broken: true, revokeSome: false });
+      process.env.OUTBOUND_ALLOW_PRIVATE = "1";
+    });
+    afterAll(() => slowWorld?.close());
+
+    it("refuses (409) a request for certificates the running sweep does not cover, names it for those it does", { timeout: 30_000 }, async () => {
+      const { incidentId, ids } = await seedIncident(database.db, slowWorld);
+      const silent = slowWorld.leaves.find((l) => l.expect.ocsp === "timeout");
+      const other = slowWorld.leaves.find((l) => l.expect.ocsp === "good");
+      const [a, b] = [ids.get(silent?.serial ?? ""), ids.get(other?.serial ?? "")];
+      if (!a || !b) throw new Error("world without a silent and a good leaf");
+      const first = await startSweep(incidentId, { certificateIds: [a] });
+      expect(first.started).toBe(true);
+      expect((await startSweep(incidentId, { certificateIds: [a] })).sweep.id).toBe(first.sweep.id);
+      await expect(startSweep(incidentId, { certificateIds: [b] })).rejects.toThrow(SweepConflictError);
+      await expect(startSweep(incidentId, { certificateIds: [b] })).rejects.toThrow(
+        /still running .*the certificates asked for are not all in it/,
+      );
+      await expect(startSweep(incidentId)).rejects.toThrow(/it does not cover every certificate/);
+      const store = prismaRevocationStore(database.db);
+      await until(() => store.getSweep(first.sweep.id), (s) => s?.status !== "running", 20_000);
+    });
+
+    it("marks its sweep interrupted as soon as the sweep process is killed, without waiting for the heartbeat", { timeout: 30_000 }, async () => {
+      const { incidentId } = await seedIncident(database.db, slowWorld);
+      const store = prismaRevocationStore(database.db);
+      const { sweep } = await startSweep(incidentId);
+      const [pid] = await until(async () => pidsNaming(sweep.id), (p) => p.length > 0, 10_000);
+      if (!pid) throw new Error("no sweep process found");
+      // Let it start checking (the silent responder keeps it busy for 10 s), then kill it.
+      await until(() => store.getSweep(sweep.id), (s) => (s?.completed ?? 0) > 0, 10_000);
+      process.kill(pid, "SIGKILL");
+      const killedAt = Date.now();
+      const after = await until(() => store.getSweep(sweep.id), (s) => s?.status !== "running", 8_000);
+      expect(after?.status).toBe("interrupted");
+      // Well before the 10 s after which a silent heartbeat would have been taken for death.
+      expect(Date.now() - killedAt).toBeLessThan(ABANDONED_AFTER_MS);
+      expect(after?.completed).toBeLessThan(slowWorld.leaves.length);
+    });
   });
 });

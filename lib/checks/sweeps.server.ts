@@ -45,8 +45,10 @@ export interface StartedSweep {
 /**
  * Starts a sweep of `incidentId` (all certificates with DER, or `certificateIds`) in a
  * sweep process of its own; returns at once. A sweep already running for the incident
- * is returned rather than doubled. Sweeps left running by a dead process are marked
- * "interrupted" first.
+ * that covers the certificates asked for is returned rather than doubled; one that does
+ * not is a {@link SweepConflictError} (one sweep per incident at a time, and the caller
+ * must not believe certificates are being checked when they are not). Sweeps left
+ * running by a dead process are marked "interrupted" first.
  */
 export async function startSweep(
   incidentId: string,
@@ -54,7 +56,11 @@ export async function startSweep(
 ): Promise<StartedSweep> {
   const store = prismaRevocationStore();
   const current = await liveSweep(store, incidentId);
-  if (current) return { sweep: current, started: false };
+  if (current) {
+    if (covers(current, options.certificateIds)) return { sweep: current, started: false };
+    const asked = options.certificateIds ? "the certificates asked for are not all in it" : "it does not cover every certificate";
+    throw new SweepConflictError(`${stillRunning(current)}; ${asked}: ask again once it has finished`);
+  }
 
   const sweep = await store.createSweep(incidentId, options.certificateIds ?? null, new Date());
   runElsewhere(store, sweep.id);
@@ -102,17 +108,51 @@ export async function resumeLatestSweep(incidentId: string): Promise<SweepRecord
   return sweep;
 }
 
+/** Whether the running sweep checks every certificate of `requested` (undefined: all). */
+function covers(sweep: SweepRecord, requested: string[] | undefined): boolean {
+  if (sweep.scope === null) return true;
+  if (!requested) return false;
+  const scope = new Set(sweep.scope);
+  return requested.every((id) => scope.has(id));
+}
+
 /**
  * Runs the (running) sweep in a sweep process, not awaited: it outlives the HTTP request.
  * Should that process never get to run it, the sweep runs here instead, so it is not lost.
+ * Should it die before the end (killed, out of memory), the server log says so and the
+ * sweep is marked interrupted at once, ready to be resumed.
  */
 function runElsewhere(store: RevocationStore, sweepId: string): void {
-  const inThisProcess = () => void run(store, sweepId).catch(logFailure(sweepId));
+  let notStarted = false;
+  const inThisProcess = () => {
+    notStarted = true;
+    void run(store, sweepId).catch(logFailure(sweepId));
+  };
   try {
-    watchSweepProcess(sweepId, launchSweepProcess(sweepId, { onNotStarted: inThisProcess }));
+    const child = launchSweepProcess(sweepId, { onNotStarted: inThisProcess });
+    watchSweepProcess(sweepId, child);
+    child.once("exit", (code, signal) => {
+      if (code === 0 || notStarted) return;
+      void interruptDeadSweep(store, sweepId, { exitCode: code, signal });
+    });
   } catch (error) {
     logFailure(sweepId)(error);
     inThisProcess();
+  }
+}
+
+/** A sweep process ended without finishing: log it, and mark its sweep interrupted if still running. */
+async function interruptDeadSweep(
+  store: RevocationStore,
+  sweepId: string,
+  how: { exitCode: number | null; signal: NodeJS.Signals | null },
+): Promise<void> {
+  process.stderr.write(`${JSON.stringify({ event: "revocation-sweep.process-died", sweepId, ...how })}\n`);
+  try {
+    const sweep = await store.getSweep(sweepId);
+    if (sweep?.status === "running") await store.finishSweep(sweepId, "interrupted", new Date());
+  } catch (error) {
+    logFailure(sweepId)(error); // the heartbeat check marks it later
   }
 }
 

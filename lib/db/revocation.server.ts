@@ -15,12 +15,15 @@ const sweepSelect = {
   startedAt: true,
   finishedAt: true,
   heartbeatAt: true,
+  certificateIds: true,
 } as const;
 
-type SweepRow = { [K in keyof typeof sweepSelect]: K extends "status" ? string : SweepRecord[K] };
+type SweepRow = Omit<SweepRecord, "status" | "scope"> & { status: string; certificateIds: string | null };
 
 function toSweep(row: SweepRow): SweepRecord {
-  return { ...row, status: row.status as SweepStatus };
+  const { certificateIds, ...rest } = row;
+  const scope = certificateIds === null ? null : (JSON.parse(certificateIds) as string[]);
+  return { ...rest, status: row.status as SweepStatus, scope };
 }
 
 /** The certificates a sweep covers: its incident's rows with DER, or the chosen subset. */

@@ -34,7 +34,8 @@ const startSchema = z
   });
 
 /**
- * Start a revocation sweep (OCSP + CRL) in the background: 202 `{ sweepId, alreadyRunning }`;
+ * Start a revocation sweep (OCSP + CRL) in the background: 202 `{ sweepId, alreadyRunning }`
+ * (alreadyRunning: a running sweep covers the certificates asked for; 409 when it does not);
  * with `{ "resume": true }`, carry on the latest interrupted sweep: 202 `{ sweepId, resumed }`,
  * or 409 when there is none.
  */
@@ -79,8 +80,13 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     if (problems.length) return Response.json({ error: problems.join("; ") }, { status: 422 });
   }
 
-  const { sweep, started } = await startSweep(id, { certificateIds: requested });
-  return Response.json({ sweepId: sweep.id, alreadyRunning: !started }, { status: 202, headers: location });
+  try {
+    const { sweep, started } = await startSweep(id, { certificateIds: requested });
+    return Response.json({ sweepId: sweep.id, alreadyRunning: !started }, { status: 202, headers: location });
+  } catch (error) {
+    if (!(error instanceof SweepConflictError)) throw error;
+    return Response.json({ error: error.message }, { status: 409 });
+  }
 }
 
 const pageSchema = z.object({
