@@ -1,5 +1,10 @@
+import "@/lib/pki/engine"; // must precede @peculiar/x509 (reflect-metadata)
+import { webcrypto } from "node:crypto";
+import * as x509 from "@peculiar/x509";
 import { describe, expect, it } from "vitest";
 import { fixtureBytes } from "@/lib/revocation/fixtures";
+import { sha256Hex } from "@/lib/pki/bytes";
+import { parseCertificateDer } from "@/lib/pki/certificate";
 import { AttachInputError, planAttachment, type CertificateFile } from "./attach-plan";
 
 const leafPem = (der: Uint8Array) =>
@@ -36,5 +41,56 @@ describe("planAttachment problems", () => {
     ]);
     expect(problems[4]).toMatchObject({ file: "cut.der", block: null, line: null });
     expect(problems[4]?.message).toMatch(/^the DER ends before the certificate does \(/);
+  });
+});
+
+describe("planAttachment issuers", () => {
+  const rustLeaf = fixtureBytes("rsa-2048-sha256-crt.der");
+  const rustCa = fixtureBytes("rsa-2048-sha256-ca.der");
+  const facebook = fixtureBytes("leafCertHex.der");
+  const facebookCa = fixtureBytes("issuerCertHex.der");
+
+  it("refuses an issuer file whose certificate issued none of the certificates, naming it", async () => {
+    const error = await planAttachment(
+      [{ name: "leaf.der", bytes: rustLeaf }],
+      [
+        { name: "right-ca.der", bytes: rustCa },
+        { name: "other-ca.der", bytes: facebookCa },
+        { name: "a-leaf.pem", bytes: leafPem(facebook) },
+      ],
+    ).catch((e: unknown) => e);
+    if (!(error instanceof AttachInputError)) throw new Error("expected an AttachInputError");
+    expect(error.problems.map((p) => [p.file, p.block, p.line])).toEqual([
+      ["other-ca.der", null, null],
+      ["a-leaf.pem", null, null],
+    ]);
+    expect(error.problems[0]?.message).toMatch(/^issuer .* issued none of the certificates attached/);
+  });
+
+  it("pairs a leaf with an issuer the incident already holds, and keeps a chain file's root", async () => {
+    const plan = await planAttachment([{ name: "leaf.der", bytes: rustLeaf }], [], [parseCertificateDer(rustCa)]);
+    expect(plan.certificates[0]?.issuerSha256).toBe(sha256Hex(rustCa));
+
+    // root → intermediate → leaf, the two CA certificates given together as issuers.
+    const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
+    const key = async () => (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as CryptoKeyPair;
+    const [rootKeys, midKeys, leafKeys] = [await key(), await key(), await key()];
+    const ca = [new x509.BasicConstraintsExtension(true, undefined, true)];
+    const root = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: "01", name: "CN=Chain Root", keys: rootKeys, signingAlgorithm: alg, extensions: ca,
+    });
+    const made = (serial: string, subject: string, issuer: string, pub: CryptoKey, signer: CryptoKey, extensions: x509.Extension[]) =>
+      x509.X509CertificateGenerator.create({
+        serialNumber: serial, subject, issuer, publicKey: pub, signingKey: signer, signingAlgorithm: alg, extensions,
+      });
+    const mid = await made("02", "CN=Chain Intermediate", "CN=Chain Root", midKeys.publicKey, rootKeys.privateKey, ca);
+    const leaf = await made("03", "CN=chain.test", "CN=Chain Intermediate", leafKeys.publicKey, midKeys.privateKey, []);
+    const chained = await planAttachment(
+      [{ name: "leaf.pem", bytes: leaf.toString("pem") }],
+      [{ name: "chain.pem", bytes: `${mid.toString("pem")}\n${root.toString("pem")}` }],
+    );
+    expect(chained.certificates.map((c) => c.cert.info.subject)).toEqual(["CN=chain.test"]);
+    expect(chained.certificates[0]?.issuerSha256).toBe(sha256Hex(new Uint8Array(mid.rawData)));
+    expect(chained.issuers.map((c) => c.info.subject).sort()).toEqual(["CN=Chain Intermediate", "CN=Chain Root"]);
   });
 });

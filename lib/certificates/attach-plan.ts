@@ -44,24 +44,38 @@ export interface AttachPlan {
 }
 
 /**
- * Parses and pairs the inputs. Throws {@link AttachInputError} listing every unreadable
- * file, or when no certificate is left to attach.
+ * Parses and pairs the inputs. `knownIssuers` (the incident's stored issuer certificates)
+ * are candidates too, so certificates uploaded without their issuer still find it. Throws
+ * {@link AttachInputError} listing every unreadable file, every issuer file certificate
+ * that issued none of the others, or when no certificate is left to attach.
  */
-export async function planAttachment(files: CertificateFile[], issuerFiles: CertificateFile[]): Promise<AttachPlan> {
+export async function planAttachment(
+  files: CertificateFile[],
+  issuerFiles: CertificateFile[],
+  knownIssuers: readonly ParsedCertificate[] = [],
+): Promise<AttachPlan> {
   const problems: AttachProblem[] = [];
   const read = (f: CertificateFile) => readFile(f, problems);
   const perFile = files.map(read);
-  const extraIssuers = dedupe(issuerFiles.flatMap(read));
+  const givenIssuers = issuerFiles.map((f) => ({ file: f.name, certs: read(f) }));
   if (problems.length > 0) throw new AttachInputError(problems);
+  const extraIssuers = dedupe(givenIssuers.flatMap((g) => g.certs));
 
   const certificates: PlannedCertificate[] = [];
   const issuers = new Map(extraIssuers.map((c) => [c.info.sha256Fingerprint, c]));
+  const candidates = dedupe([...extraIssuers, ...knownIssuers]);
+  const used = new Set<ParsedCertificate>();
   for (const bundle of perFile) {
-    for (const { leaf, issuer } of await pairByName(bundle, extraIssuers)) {
-      if (issuer) issuers.set(issuer.info.sha256Fingerprint, issuer);
+    for (const { leaf, issuer } of await pairByName(bundle, candidates)) {
+      if (issuer) {
+        issuers.set(issuer.info.sha256Fingerprint, issuer);
+        used.add(issuer);
+      }
       certificates.push({ cert: leaf, issuerSha256: issuer?.info.sha256Fingerprint ?? null });
     }
   }
+  const idle = await idleIssuers(givenIssuers, [...used]);
+  if (idle.length > 0) throw new AttachInputError(idle);
   const unique = dedupeBy(certificates, (p) => p.cert.info.sha256Fingerprint);
   if (unique.length === 0) {
     const names = files.map((f) => f.name).join(", ") || "the input";
@@ -99,6 +113,45 @@ async function pairByName(bundle: ParsedCertificate[], extra: ParsedCertificate[
     pairs.push({ leaf: cert, issuer });
   }
   return pairs.filter((p) => !issuersInBundle.has(p.leaf) && !(p.leaf.info.isCa && p.issuer === null));
+}
+
+/**
+ * The certificates of the issuer files that issued nothing uploaded: not a leaf's issuer,
+ * nor (a root in a chain file) the issuer of a certificate that is. Such a file is almost
+ * always the wrong one (another CA with the same name, a leaf given as issuer); storing it
+ * quietly would leave the leaves without an issuer and their checks without a CertID.
+ */
+async function idleIssuers(given: { file: string; certs: ParsedCertificate[] }[], used: ParsedCertificate[]) {
+  const issuing = new Set(used);
+  const waiting = given.flatMap((g) => g.certs.map((cert) => ({ file: g.file, cert })));
+  const byKey = (c: ParsedCertificate) => c.info.sha256Fingerprint;
+  const usedKeys = new Set(used.map(byKey));
+  // Walk up the chain: an issuer is used when it signed a used certificate.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const w of waiting) {
+      if (usedKeys.has(byKey(w.cert))) continue;
+      for (const child of issuing) {
+        if (child.info.issuer === w.cert.info.subject && child !== w.cert && (await signedBy(child, w.cert))) {
+          usedKeys.add(byKey(w.cert));
+          issuing.add(w.cert);
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  return waiting
+    .filter((w) => !usedKeys.has(byKey(w.cert)))
+    .filter((w, i, all) => all.findIndex((o) => byKey(o.cert) === byKey(w.cert)) === i)
+    .map<AttachProblem>((w) => ({
+      file: w.file,
+      block: null,
+      line: null,
+      message:
+        `issuer ${w.cert.info.subject} (SHA-256 ${w.cert.info.sha256Fingerprint.slice(0, 16)}…) issued none of ` +
+        "the certificates attached: its key verifies none of their signatures",
+    }));
 }
 
 function readFile(file: CertificateFile, problems: AttachProblem[]): ParsedCertificate[] {

@@ -3,7 +3,8 @@
  * store everything in one transaction, so bad input or a failure writes nothing.
  */
 import type { Db } from "@/lib/db/client";
-import { saveAttachment } from "@/lib/db/certificates.server";
+import { incidentIssuerDers, saveAttachment } from "@/lib/db/certificates.server";
+import { parseCertificateDer } from "@/lib/pki/certificate";
 import { planAttachment, type CertificateFile } from "./attach-plan";
 
 export { AttachInputError, type AttachProblem, type CertificateFile } from "./attach-plan";
@@ -17,10 +18,11 @@ export class IncidentNotFoundError extends Error {
 }
 
 /**
- * Attaches certificates (PEM bundles or DER, issuers in the same bundle or in
- * `issuerFiles`) to `incidentId`. A certificate the incident already lists by SHA-256
- * is completed in place; others become new rows. Throws AttachInputError (naming file,
- * PEM block, line and reason) or IncidentNotFoundError, having written nothing.
+ * Attaches certificates (PEM bundles or DER, issuers in the same bundle, in `issuerFiles`,
+ * or already stored for the incident) to `incidentId`. A certificate the incident already
+ * lists by SHA-256 is completed in place; others become new rows. Throws AttachInputError
+ * (naming file, PEM block, line and reason; an issuer file that issued nothing) or
+ * IncidentNotFoundError, having written nothing.
  */
 export async function attachCertificates(
   incidentId: string,
@@ -28,7 +30,14 @@ export async function attachCertificates(
   issuerFiles: CertificateFile[] = [],
   db?: Db,
 ) {
-  const plan = await planAttachment(files, issuerFiles);
+  const known = (await incidentIssuerDers(incidentId, db)).flatMap((der) => {
+    try {
+      return [parseCertificateDer(der)];
+    } catch {
+      return []; // stored by an earlier attach, so readable; never let one block an upload
+    }
+  });
+  const plan = await planAttachment(files, issuerFiles, known);
   const rows = await saveAttachment(incidentId, plan, db);
   if (!rows) throw new IncidentNotFoundError(incidentId);
   return rows;

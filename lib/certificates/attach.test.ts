@@ -137,6 +137,13 @@ describe.each(databaseKinds())("attachCertificates on %s", (kind) => {
     expect(leaf?.isPrecertificate).toBe(false);
   });
 
+  it("pairs a certificate attached without its issuer with the issuer the incident already holds", async () => {
+    const before = (await rows())[0]?.issuerCertificateId;
+    expect(before).toBeTruthy();
+    const [again] = await attachCertificates(incidentId, [{ name: "alone.der", bytes: facebook }], [], fresh.db);
+    expect(again?.issuerCertificateId).toBe(before);
+  });
+
   it("is idempotent: attaching again updates the same rows and reuses the issuer", async () => {
     await attachCertificates(incidentId, [{ name: "again.pem", bytes: pem(rustLeaf) + pem(rustCa) }], [], fresh.db);
     expect(await rows()).toHaveLength(3);

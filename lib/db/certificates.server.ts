@@ -81,6 +81,12 @@ async function insertRows(tx: Tx, rows: Prisma.Sql[]): Promise<Prisma.Sql[]> {
 // Thousands of rows take longer than Prisma's 5 s interactive-transaction default.
 const BIG_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
+/** The DER of every issuer certificate stored for the incident. */
+export async function incidentIssuerDers(incidentId: string, db: Db = getDb()): Promise<Uint8Array[]> {
+  const rows = await db.issuerCertificate.findMany({ where: { incidentId }, select: { der: true } });
+  return rows.flatMap((r) => (r.der ? [r.der] : []));
+}
+
 /** Writes the plan for an incident; null when the incident does not exist. */
 export async function saveAttachment(incidentId: string, plan: AttachPlan, db: Db = getDb()) {
   return db.$transaction(async (tx) => {
