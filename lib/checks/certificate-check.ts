@@ -64,10 +64,10 @@ export async function checkCertificate(
     return [blank("ocsp", "", "check-failed", why), blank("crl", "", "check-failed", why)];
   }
   if (!issuer) {
-    const why = "No issuer certificate is attached for this certificate, so no CertID can be built.";
+    const missing = "No issuer certificate is attached for this certificate";
     return [
-      blank("ocsp", facts.ocspUrl ?? "", "no-issuer", why),
-      blank("crl", facts.crlUrl ?? "", "no-issuer", why),
+      blank("ocsp", facts.ocspUrl ?? "", "no-issuer", `${missing}, so no OCSP request (CertID) can be built.`),
+      blank("crl", facts.crlUrl ?? "", "no-issuer", `${missing}, so the CRL's signature cannot be verified.`),
     ];
   }
   return Promise.all([ocspRow(row.id, facts, issuer, ctx), crlRow(row.id, facts, issuer, ctx)]);

@@ -171,7 +171,7 @@ async function resolveAll(host: string, options: GuardedFetchOptions): Promise<R
   } catch (e) {
     if (e instanceof FetchFailure) throw e;
     const code = (e as { code?: string }).code ?? "";
-    throw new FetchFailure("dns-failure", host, `${host} did not resolve ${code}`.trim());
+    throw new FetchFailure("dns-failure", host, code ? `${host} (${code})` : host);
   }
 }
 
@@ -203,6 +203,7 @@ async function exchange(
 ): Promise<Exchange> {
   const chosen = await pickAddress(target, options, deadline);
   const maxBytes = options.maxBytes ?? OCSP_MAX_BYTES;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const pinned: LookupFunction = (_host, opts, callback) => {
     // Node ≥ 20 asks for all addresses when autoSelectFamily is on; answer in kind.
     if ((opts as { all?: boolean }).all) {
@@ -222,7 +223,7 @@ async function exchange(
     const timer = setTimeout(
       () =>
         request.destroy(
-          new FetchFailure("timeout", target.href, "no complete answer before the deadline"),
+          new FetchFailure("timeout", target.href, `no complete answer within ${timeoutMs} ms`),
         ),
       Math.max(0, deadline - Date.now()),
     );

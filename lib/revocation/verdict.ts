@@ -106,7 +106,7 @@ export function verdictMessage(verdict: Verdict, d: VerdictDetail = {}): string 
 }
 
 const FIXED: Partial<Record<Verdict, string>> = {
-  timeout: "No complete answer before the deadline",
+  timeout: "The server timed out",
   "dns-failure": "The responder's host name did not resolve",
   "connection-refused": "The responder refused the connection",
   "connection-failed": "The connection failed (reset, unreachable or TLS error)",
