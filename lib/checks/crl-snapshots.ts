@@ -6,8 +6,7 @@
  */
 import type { ParsedCertificate } from "../pki/certificate";
 import { checkCrl, type CrlCheckResult } from "../revocation/crl-check";
-import type * as pkijs from "pkijs";
-import { indexCrlEntries, type CrlEntryInfo } from "../revocation/crl";
+import { indexCrlEntries, type CrlEntryInfo, type CrlView } from "../revocation/crl";
 import type { Finding } from "../revocation/evaluate";
 import { type Verdict, verdictMessage } from "../revocation/verdict";
 import type { GuardedFetchOptions } from "../net/guarded-fetch";
@@ -80,8 +79,8 @@ export class CrlSnapshots {
     const fetchOptions = this.fetchOptions;
     // checkCrl keeps only the header; the entries of the list it decoded are indexed once
     // here for every lookup (decoding a large CRL takes seconds; it is done once).
-    let list: pkijs.CertificateRevocationList | null = null;
-    const onList = (crl: pkijs.CertificateRevocationList) => void (list = crl);
+    let list: CrlView | null = null;
+    const onList = (crl: CrlView) => void (list = crl);
     const result = await this.limiter.run(hostKey(url), () => checkCrl({ cert, issuer, url, fetchOptions, onList }));
     const entries = list && result.parsed ? indexCrlEntries(list) : new Map<string, CrlEntryInfo>();
     return { result, entries, bytesCheckId: null };

@@ -5,10 +5,9 @@
  * stale → not-listed. BR 4.9.7's 10-day maximum interval is reported as a finding.
  */
 import type { ParsedCertificate } from "../pki/certificate";
-import type * as pkijs from "pkijs";
 import { FetchFailure } from "../net/fetch-failure";
 import { CRL_MAX_BYTES, guardedFetch, type GuardedFetchOptions } from "../net/guarded-fetch";
-import { crlSignedBy, findCrlEntry, parseCrl, type CrlEntryInfo, type CrlInfo } from "./crl";
+import { crlSignedBy, findCrlEntry, parseCrl, type CrlEntryInfo, type CrlInfo, type CrlView } from "./crl";
 import type { Finding } from "./evaluate";
 import { unknownCritical } from "./extensions";
 import { CLOCK_SKEW_MS, BR_MAX_INTERVAL_SECONDS } from "./freshness";
@@ -23,7 +22,7 @@ export interface CrlCheckInput {
   now?: Date;
   fetchOptions?: Omit<GuardedFetchOptions, "method" | "body" | "headers">;
   /** Handed the decoded CertificateList, for a caller that indexes every entry (sweeps). */
-  onList?: (crl: pkijs.CertificateRevocationList) => void;
+  onList?: (crl: CrlView) => void;
 }
 
 /** The evidence of one CRL check. */

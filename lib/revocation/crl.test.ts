@@ -29,6 +29,18 @@ describe("parseCrl on the RustCrypto CRL (README reading)", () => {
     expect(await crlSignedBy(parsed.crl, fixtureCert("GTSRoot.pem"))).toBe(false);
   });
 
+  it("reads a CRL sent as PEM text or followed by stray bytes, and says so", () => {
+    const der = fixtureBytes("rsa-2048-sha256-ca-crl.der");
+    const body = Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n");
+    const pem = parseCrl(Buffer.from(`-----BEGIN X509 CRL-----\n${body}\n-----END X509 CRL-----\n`));
+    if (!pem.ok) throw new Error(pem.detail);
+    expect(pem.info.warnings).toEqual(["served as PEM text, not DER (RFC 5280 §4.2.1.13 expects DER over HTTP)"]);
+    expect(findCrlEntry(pem.crl, "03")?.serialNumber).toBe("03");
+    const trailing = parseCrl(new Uint8Array([...der, 0x00, 0x00]));
+    if (!trailing.ok) throw new Error(trailing.detail);
+    expect(trailing.info.warnings).toEqual(["2 bytes after the CertificateList (ignored)"]);
+  });
+
   it("says what an OCSP response handed over as a CRL is", () => {
     const parsed = parseCrl(fixtureBytes("ocspResponseHex.der"));
     expect(parsed.ok).toBe(false);

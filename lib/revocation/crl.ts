@@ -1,14 +1,17 @@
 /** CertificateList (RFC 5280 §5) read into JSON-safe facts, entry lookup and signature check. */
+import { AsnConvert, AsnParser } from "@peculiar/asn1-schema";
+import * as ax from "@peculiar/asn1-x509";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { decodeBer } from "../pki/ber";
+import { decodeBer, nodeBudget } from "../pki/ber";
 import { asUint8, serialHexFromInteger } from "../pki/bytes";
 import type { ParsedCertificate } from "../pki/certificate";
 import { pkiCrypto } from "../pki/engine";
 import { rfc4514FromDer } from "../pki/names";
 import { OID, oidName } from "../pki/oids";
 import { readPemBlocks } from "../pki/pem";
-import { describeExtensions, type ExtensionInfo } from "./extensions";
+import { DecodedTree, rawOf, type DecodedBlock } from "../pki/decoded-tree";
+import { describeAsnExtensions, type ExtensionInfo } from "./extensions";
 import { identifyContent, type ContentIdentity } from "./identify";
 import { revocationReasonName, type RevocationReason } from "./revocation-reason";
 
@@ -32,8 +35,21 @@ export interface CrlEntryInfo {
   reason: RevocationReason | null;
 }
 
+/**
+ * A CRL as read: @peculiar/asn1-x509's CertificateList mapped from one decode (asn1-schema's
+ * asn1js, about four times faster than pkijs on a 30,000-entry CRL), plus the received bytes
+ * the signature covers.
+ */
+export interface CrlView {
+  list: ax.CertificateList;
+  /** tbsCertList exactly as received. */
+  tbs: Uint8Array;
+  /** signatureAlgorithm exactly as received. */
+  signatureAlgorithm: Uint8Array;
+}
+
 export type CrlParseResult =
-  | { ok: true; info: CrlInfo; crl: pkijs.CertificateRevocationList }
+  | { ok: true; info: CrlInfo; crl: CrlView }
   | { ok: false; identity: ContentIdentity; detail: string };
 
 /** Reads DER (or a PEM "X509 CRL" block) as a CRL; never throws. */
@@ -45,36 +61,41 @@ export function parseCrl(input: ArrayBuffer | ArrayBufferView): CrlParseResult {
     bytes = pem;
     warnings.push("served as PEM text, not DER (RFC 5280 §4.2.1.13 expects DER over HTTP)");
   }
-  // One decode serves both the CRL and, when it is not one, saying what it is instead.
-  const asn = decodeBer(bytes);
-  if (asn.ok) {
+  const tree = decodeFirst(bytes);
+  if (tree) {
     try {
-      const crl = new pkijs.CertificateRevocationList({ schema: asn.result });
-      const extra = bytes.byteLength - asn.offset;
-      if (extra > 0) warnings.push(`${extra} bytes after the CertificateList (ignored)`);
-      return { ok: true, info: describeCrl(crl, warnings), crl };
+      const list = AsnParser.fromASN(tree as never, ax.CertificateList);
+      const [tbs, signatureAlgorithm] = Array.isArray(tree.valueBlock.value) ? (tree.valueBlock.value as DecodedBlock[]) : [];
+      if (tbs && signatureAlgorithm) {
+        const crl: CrlView = { list, tbs: rawOf(tbs), signatureAlgorithm: rawOf(signatureAlgorithm) };
+        const extra = bytes.byteLength - rawOf(tree).byteLength;
+        if (extra > 0) warnings.push(`${extra} bytes after the CertificateList (ignored)`);
+        return { ok: true, info: describeCrl(crl, warnings), crl };
+      }
     } catch {
       // not a CertificateList: say what it is below
     }
   }
+  const asn = decodeBer(bytes);
   const identity = identifyContent(bytes);
   if (identity.kind !== "crl") return { ok: false, identity, detail: identity.description };
   const why = asn.ok ? "its fields do not match RFC 5280's CertificateList" : asn.error;
   return { ok: false, identity, detail: `a CRL that cannot be read (${why})` };
 }
 
-function describeCrl(crl: pkijs.CertificateRevocationList, warnings: string[]): CrlInfo {
-  const number = crl.crlExtensions?.extensions.find((e) => e.extnID === "2.5.29.20");
-  const sig = crl.signature.algorithmId;
+function describeCrl(crl: CrlView, warnings: string[]): CrlInfo {
+  const tbs = crl.list.tbsCertList;
+  const number = tbs.crlExtensions?.find((e) => e.extnID === "2.5.29.20");
+  const sig = crl.list.signatureAlgorithm.algorithm;
   return {
-    version: crl.version === 1 ? 2 : 1,
-    issuer: rfc4514FromDer(crl.issuer.toSchema().toBER()),
-    thisUpdate: crl.thisUpdate.value.toISOString(),
-    nextUpdate: crl.nextUpdate ? crl.nextUpdate.value.toISOString() : null,
+    version: tbs.version === ax.Version.v2 ? 2 : 1,
+    issuer: rfc4514FromDer(AsnConvert.serialize(tbs.issuer)),
+    thisUpdate: tbs.thisUpdate.getTime().toISOString(),
+    nextUpdate: tbs.nextUpdate ? tbs.nextUpdate.getTime().toISOString() : null,
     crlNumber: number ? crlNumberHex(number) : null,
     signatureAlgorithm: oidName(sig) ?? sig,
-    entryCount: crl.revokedCertificates?.length ?? 0,
-    extensions: describeExtensions(crl.crlExtensions?.extensions),
+    entryCount: tbs.revokedCertificates?.length ?? 0,
+    extensions: describeAsnExtensions(tbs.crlExtensions),
     warnings,
   };
 }
@@ -90,45 +111,43 @@ function pemCrl(bytes: Uint8Array): Uint8Array | null {
   }
 }
 
-function crlNumberHex(ext: pkijs.Extension): string | null {
-  const parsed = decodeBer(ext.extnValue.valueBlock.valueHexView);
+function crlNumberHex(ext: ax.Extension): string | null {
+  const parsed = decodeBer(ext.extnValue.buffer);
   return parsed.ok && parsed.result instanceof asn1js.Integer
     ? serialHexFromInteger(parsed.result.valueBlock.valueHexView)
     : null;
 }
 
 /** Finds the entry for a serial (lower-case hex, sign byte removed), or null. */
-export function findCrlEntry(
-  crl: pkijs.CertificateRevocationList,
-  serialHex: string,
-): CrlEntryInfo | null {
-  for (const entry of crl.revokedCertificates ?? []) {
-    const serial = serialHexFromInteger(entry.userCertificate.valueBlock.valueHexView);
+export function findCrlEntry(crl: CrlView, serialHex: string): CrlEntryInfo | null {
+  for (const entry of crl.list.tbsCertList.revokedCertificates ?? []) {
+    const serial = serialHexFromInteger(entry.userCertificate);
     if (serial === serialHex) return describeEntry(entry, serial);
   }
   return null;
 }
 
-function describeEntry(entry: pkijs.RevokedCertificate, serialNumber: string): CrlEntryInfo {
-  const ext = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === OID.crlReason);
-  const decoded = ext ? decodeBer(ext.extnValue.valueBlock.valueHexView) : null;
-  const parsed = decoded?.ok ? decoded.result : null;
-  const reason =
-    parsed instanceof asn1js.Enumerated ? revocationReasonName(parsed.valueBlock.valueDec) : null;
-  return { serialNumber, revocationDate: entry.revocationDate.value.toISOString(), reason };
+function describeEntry(entry: ax.RevokedCertificate, serialNumber: string): CrlEntryInfo {
+  const ext = entry.crlEntryExtensions?.find((e) => e.extnID === OID.crlReason);
+  let reason: RevocationReason | null = null;
+  try {
+    if (ext) reason = revocationReasonName(AsnConvert.parse(ext.extnValue.buffer, ax.CRLReason).reason);
+  } catch {
+    // an unreadable reason code is no reason
+  }
+  return { serialNumber, revocationDate: entry.revocationDate.getTime().toISOString(), reason };
 }
 
-/** Whether `issuer`'s key verifies the CRL signature. Never throws. */
-export async function crlSignedBy(
-  crl: pkijs.CertificateRevocationList,
-  issuer: ParsedCertificate,
-): Promise<boolean> {
+/** Whether `issuer`'s key verifies the CRL signature (pkijs' crypto engine). Never throws. */
+export async function crlSignedBy(crl: CrlView, issuer: ParsedCertificate): Promise<boolean> {
   try {
+    const algorithm = decodeBer(crl.signatureAlgorithm);
+    if (!algorithm.ok) return false;
     return await pkiCrypto().verifyWithPublicKey(
-      crl.tbsView as BufferSource,
-      crl.signatureValue,
+      crl.tbs as BufferSource,
+      new asn1js.BitString({ valueHex: crl.list.signature }),
       issuer.pkijs.subjectPublicKeyInfo,
-      crl.signatureAlgorithm,
+      new pkijs.AlgorithmIdentifier({ schema: algorithm.result }),
     );
   } catch {
     return false;
@@ -136,11 +155,21 @@ export async function crlSignedBy(
 }
 
 /** Serial → entry for sweeps that check many certificates against one CRL. */
-export function indexCrlEntries(crl: pkijs.CertificateRevocationList): Map<string, CrlEntryInfo> {
+export function indexCrlEntries(crl: CrlView): Map<string, CrlEntryInfo> {
   const map = new Map<string, CrlEntryInfo>();
-  for (const entry of crl.revokedCertificates ?? []) {
-    const serial = serialHexFromInteger(entry.userCertificate.valueBlock.valueHexView);
+  for (const entry of crl.list.tbsCertList.revokedCertificates ?? []) {
+    const serial = serialHexFromInteger(entry.userCertificate);
     map.set(serial, describeEntry(entry, serial));
   }
   return map;
+}
+
+/** The first BER value of `bytes` as asn1-schema's asn1js decodes it (bytes may follow); null if unreadable. */
+function decodeFirst(bytes: Uint8Array): DecodedBlock | null {
+  try {
+    const options = { berOptions: { maxNodes: nodeBudget(bytes.byteLength) } };
+    return AsnParser.parse(bytes, DecodedTree, options as never).block;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,5 @@
 /** Extensions (RFC 5280 §4.1 Extension) as JSON-safe facts. */
+import type * as ax from "@peculiar/asn1-x509";
 import type * as pkijs from "pkijs";
 import { toHex } from "../pki/bytes";
 import { oidName } from "../pki/oids";
@@ -18,6 +19,16 @@ export function describeExtensions(list: pkijs.Extension[] | undefined): Extensi
     name: oidName(e.extnID),
     critical: e.critical,
     valueHex: toHex(e.extnValue.valueBlock.valueHexView),
+  }));
+}
+
+/** Describes a list of @peculiar/asn1-x509 extensions (absent list → []). */
+export function describeAsnExtensions(list: readonly ax.Extension[] | undefined): ExtensionInfo[] {
+  return (list ?? []).map((e) => ({
+    oid: e.extnID,
+    name: oidName(e.extnID),
+    critical: e.critical,
+    valueHex: toHex(e.extnValue.buffer),
   }));
 }
 
