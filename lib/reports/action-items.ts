@@ -42,11 +42,12 @@ function columnOf(key: string): Column | null {
 export function readActionItems(
   blocks: readonly Nodes[],
   src: string,
+  factorNumbers: readonly number[],
   problems: Problems,
 ): ActionItem[] {
   const items: ActionItem[] = [];
   const tables = blocks.filter((b): b is Table => b.type === "table");
-  for (const table of tables) items.push(...readActionTable(table, src, problems));
+  for (const table of tables) items.push(...readActionTable(table, src, factorNumbers, problems));
   const prose = blocks.filter((b) => b.type !== "table" && !isNotApplicable(plainText(b)));
   if (tables.length === 0 && prose.length > 0) {
     problems.error(lineOf(prose[0]!), "Action Items: expected a table with columns " +
@@ -55,7 +56,12 @@ export function readActionItems(
   return items;
 }
 
-function readActionTable(table: Table, src: string, problems: Problems): ActionItem[] {
+function readActionTable(
+  table: Table,
+  src: string,
+  factorNumbers: readonly number[],
+  problems: Problems,
+): ActionItem[] {
   const columns = headerKeys(table).map(columnOf);
   const has = (c: Column) => columns.includes(c);
   const v3Only: Column[] = ["status", "rootCauses", "evaluationCriteria"];
@@ -97,6 +103,7 @@ function readActionTable(table: Table, src: string, problems: Problems): ActionI
     if (!kind || !status) return [];
     const due = readDue(cell("dueDate"), line, problems);
     const causes = readRootCauseCell(valueOrEmpty(cell("rootCauses")));
+    if (!citesKnownFactors(cell("rootCauses"), factorNumbers, line, problems)) return [];
     return [{
       text: valueOrEmpty(cell("text")),
       kind,
@@ -107,6 +114,30 @@ function readActionTable(table: Table, src: string, problems: Problems): ActionI
       status,
     }];
   });
+}
+
+/**
+ * Every number in the root-cause cell must be a contributing factor of the report: "#0",
+ * "#7" of two or "#99999999999" name none, and storing them would lose the author's link.
+ */
+function citesKnownFactors(
+  cell: string,
+  factorNumbers: readonly number[],
+  line: number,
+  problems: Problems,
+): boolean {
+  if (isNotApplicable(cell)) return true;
+  const cited = [...cell.matchAll(/(?<![\d.-])(\d+)(?![\d.-])/g)].map((m) => m[1] ?? "");
+  const unknown = [...new Set(cited)].filter((n) => !factorNumbers.includes(Number(n)));
+  if (unknown.length === 0) return true;
+  const has = factorNumbers.length === 0
+    ? "it has no contributing factor"
+    : `its Root Cause Analysis has ${factorNumbers.map((n) => `#${n}`).join(", ")}`;
+  const which = unknown.map((n) => `#${n}`).join(", ");
+  const message = `Action Items: "${cell.trim()}" refers to root cause ${which}, which the ` +
+    `report does not have (${has}).`;
+  problems.error(line, message);
+  return false;
 }
 
 function oneOf<T extends string>(allowed: readonly T[], value: string): T | null {

@@ -43,7 +43,7 @@ describe("parseFullReport on bad input", () => {
       "", // 8
       "| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date |", // 9
       "| --- | --- | --- | --- | --- |", // 10
-      "| Fix it | Prevent | #1 | It works | 2025-05-12 |", // 11
+      "| Fix it | Prevent | N/A | It works | 2025-05-12 |", // 11
     );
     const errors = errorsOf(md);
     expect(errors).toHaveLength(1);
@@ -61,9 +61,9 @@ describe("parseFullReport on bad input", () => {
       "", // 6
       "| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |", // 7
       "| --- | --- | --- | --- | --- | --- |", // 8
-      "| Fix it | prevent | #1 | It works | 2025-05-12 | ongoing |", // 9
-      "| Watch it | Observe | #1 | It works | 2025-05-12 | Ongoing |", // 10
-      "| Plan it | Detect | #1 | It works | 2025-05-12 | Someday |", // 11
+      "| Fix it | prevent | N/A | It works | 2025-05-12 | ongoing |", // 9
+      "| Watch it | Observe | N/A | It works | 2025-05-12 | Ongoing |", // 10
+      "| Plan it | Detect | N/A | It works | 2025-05-12 | Someday |", // 11
     );
     const errors = errorsOf(md);
     expect(errors.map((e) => e.line)).toEqual([10, 11]);
@@ -143,9 +143,9 @@ describe("parseFullReport on bad input", () => {
       "", // 6
       "| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |", // 7
       "| --- | --- | --- | --- | --- | --- |", // 8
-      "| Fix it | Prevent | #1 | It works | Ongoing |", // 9: the due date was left out
-      "| Watch it | Detect | #1 | It works | 2025-05-12 | Ongoing | extra |", // 10
-      "| Plan it | Detect | #1 | It works | 2025-05-12 | Ongoing |", // 11
+      "| Fix it | Prevent | N/A | It works | Ongoing |", // 9: the due date was left out
+      "| Watch it | Detect | N/A | It works | 2025-05-12 | Ongoing | extra |", // 10
+      "| Plan it | Detect | N/A | It works | 2025-05-12 | Ongoing |", // 11
     );
     const header = "Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status";
     expect(errorsOf(md)).toEqual([
@@ -157,7 +157,12 @@ describe("parseFullReport on bad input", () => {
   it("rejects a binary file as not text before looking for sections", () => {
     const nul = "### Summary\n\n- **Incident description:** \u0000\u0001\u0002";
     expect(errorsOf(nul)).toEqual([
-      { line: 1, message: "The file is not text (it contains NUL bytes); export the report as UTF-8 markdown." },
+      {
+        line: 3,
+        message:
+          "The file is not text (it contains NUL bytes (U+0000), the first on line 3); " +
+          "export the report as UTF-8 markdown.",
+      },
     ]);
     const bytes = [...new TextEncoder().encode("### Summary\n\n"), ...new Array<number>(87).fill(0xff)];
     const latin = new TextDecoder().decode(Uint8Array.from(bytes)); // 13 characters + 87 × U+FFFD
@@ -189,7 +194,7 @@ describe("Action Items due dates", () => {
       "", // 6
       "| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |", // 7
       "| --- | --- | --- | --- | --- | --- |", // 8
-      `| Fix it | Prevent | #1 | It works | ${due} | Ongoing |`, // 9
+      `| Fix it | Prevent | N/A | It works | ${due} | Ongoing |`, // 9
     );
   const warningsOf = (md: string) => {
     const result = parseFullReport(md);

@@ -60,7 +60,8 @@ describe("splitLeadingDate", () => {
 describe("zoneInSentence", () => {
   it.each([
     ["All times are UTC", "UTC"],
-    ["**All timestamps are in Beijing Time (UTC+8)**", "Asia/Shanghai"],
+    ["**All timestamps are in Beijing Time (UTC+8)**", "UTC+8"],
+    ["All timestamps are in Beijing Time", "Asia/Shanghai"],
     ["Times in EET/EEST", "Europe/Helsinki"],
     ["All times are Pacific time", "America/Los_Angeles"],
     ["Times below are (UTC-7)", "UTC-7"],

@@ -39,7 +39,12 @@ export interface FieldScan {
   orphans: Nodes[];
 }
 
-type Open = { field: Field; start: number; end: number; indent: number };
+/**
+ * A field still taking blocks. A list item's own value runs from `start` to `end`; blocks
+ * written after the list at its own indentation (not under the bullet) form the `tail`.
+ */
+type Open = { field: Field; start: number; end: number; indent: number; tail?: Tail };
+type Tail = { start: number; end: number; indent: number };
 
 /** Finds the labelled fields among `blocks`, in document order. */
 export function collectFields(blocks: readonly Nodes[], src: string): FieldScan {
@@ -47,18 +52,23 @@ export function collectFields(blocks: readonly Nodes[], src: string): FieldScan 
   const orphans: Nodes[] = [];
   let open: Open | null = null;
 
-  // Paragraph and heading labels own the blocks that follow them until the next label.
+  // A label owns the blocks that follow it until the next label: a bold paragraph or a
+  // heading by the template's layout, the list's last labelled item when the author left
+  // the following paragraphs unindented (their evident meaning; dropping them loses text).
   const close = () => {
-    if (open) open.field.value = sliceSource(src, open.start, open.end, open.indent);
+    if (open) open.field.value = openValue(src, open);
     open = null;
   };
 
   for (const block of blocks) {
     if (block.type === "list" && block.children.some((item) => itemLabel(item))) {
-      close();
       for (const item of block.children) {
-        const field = fieldFromItem(item, src);
-        if (field) fields.push(field);
+        const opened = fieldFromItem(item, src);
+        if (opened) {
+          close();
+          fields.push(opened.field);
+          open = opened;
+        } else if (open) extend(open, item);
         else orphans.push(item);
       }
       continue;
@@ -77,17 +87,25 @@ export function collectFields(blocks: readonly Nodes[], src: string): FieldScan 
       fields.push(open.field);
       continue;
     }
-    if (open) {
-      const o: Open = open;
-      if (o.start >= o.end) o.start = startOf(block);
-      o.end = endOf(block);
-      o.field.blocks.push(block);
-    } else {
-      orphans.push(block);
-    }
+    if (open) extend(open, block);
+    else orphans.push(block);
   }
   close();
   return { fields, orphans };
+}
+
+/** Gives `block`, written after the field's label, to the field. */
+function extend(o: Open, block: Nodes): void {
+  const column = (block.position?.start.column ?? 1) - 1;
+  if (o.field.node.type === "listItem") {
+    o.tail ??= { start: startOf(block), end: endOf(block), indent: column };
+    o.tail.end = endOf(block);
+    o.tail.indent = Math.min(o.tail.indent, column);
+  } else {
+    if (o.start >= o.end) o.start = startOf(block);
+    o.end = endOf(block);
+  }
+  o.field.blocks.push(block);
 }
 
 /** The bold (or emphasised) label that opens a list item, if it has one. */
@@ -105,13 +123,13 @@ function leadingLabel(paragraph: Paragraph): PhrasingContent | null {
   return null;
 }
 
-function fieldFromItem(item: ListItem, src: string): Field | null {
+function fieldFromItem(item: ListItem, src: string): Open | null {
   const label = itemLabel(item);
   if (!label) return null;
   const indent = contentIndent(item);
   const start = skipSeparator(src, endOf(label), endOf(item));
   const text = labelText(label);
-  return {
+  const field: Field = {
     label: text,
     key: labelKey(text),
     line: lineOf(label),
@@ -119,6 +137,20 @@ function fieldFromItem(item: ListItem, src: string): Field | null {
     blocks: item.children.slice(1),
     node: item,
   };
+  return { field, start, end: endOf(item), indent };
+}
+
+/**
+ * The value of a field as written: its own text, then its tail dedented only as far as
+ * the tail itself is indented, so that lists and tables inside the tail keep their shape.
+ */
+function openValue(src: string, o: Open): string {
+  const own = sliceSource(src, o.start, o.end, o.indent);
+  if (!o.tail) return own;
+  const tail = sliceSource(src, o.tail.start, o.tail.end, o.tail.indent);
+  if (own === "") return tail;
+  const gap = src.slice(o.end, o.tail.start).replace(/\r/g, "");
+  return `${own}${(gap.match(/\n/g)?.length ?? 0) > 1 ? "\n\n" : "\n"}${tail}`;
 }
 
 /** A label's words without the colon that ends it. */

@@ -4,11 +4,12 @@
  * its line; the import fails only on errors a person must fix (no Summary, a date that
  * cannot be read, an Action Items table that cannot be understood, an oversized file).
  */
+import type { Nodes } from "mdast";
 import { readActionItems, readRelatedIncidents } from "./action-items";
 import { readAppendix } from "./appendix";
 import { mergeCertificates } from "./certificates";
 import { collectFields } from "./fields";
-import { parseMarkdown, valueOrEmpty } from "./markdown";
+import { parseMarkdown, plainText, valueOrEmpty } from "./markdown";
 import { IncidentReport, emptyReport } from "./model";
 import { type Problem, Problems } from "./problems";
 import { readLessons, readRootCauses } from "./root-causes";
@@ -55,8 +56,15 @@ export function parseFullReport(markdown: string, opts: ParseOptions = {}): Pars
   const notText = notTextReason(markdown);
   if (notText) {
     // Markdown errors about a binary file would only hide the one thing to fix.
-    const message = `The file is not text (${notText}); export the report as UTF-8 markdown.`;
-    return { ok: false, errors: [{ line: 1, message }] };
+    const why = `The file is not text (${notText.reason})`;
+    const message = `${why}; export the report as UTF-8 markdown.`;
+    return { ok: false, errors: [{ line: notText.line, message }] };
+  }
+  const nulOption = optionWithNul(opts);
+  if (nulOption) {
+    // PostgreSQL cannot store U+0000 in text; SQLite could, so refuse it on both alike.
+    const message = `The ${nulOption} contains a NUL character (U+0000); remove it.`;
+    return { ok: false, errors: [{ line: 0, message }] };
   }
 
   const problems = new Problems();
@@ -79,7 +87,8 @@ export function parseFullReport(markdown: string, opts: ParseOptions = {}): Pars
   const lessons = report.lessonsLearned;
   report.contributingFactors = readRootCauses(blocks("rootCauses"), markdown, lessons, problems);
   readLessons(blocks("lessonsLearned"), markdown, lessons, problems);
-  report.actionItems = readActionItems(blocks("actionItems"), markdown, problems);
+  const factorNumbers = report.contributingFactors.map((f) => f.number);
+  report.actionItems = readActionItems(blocks("actionItems"), markdown, factorNumbers, problems);
 
   const appendix = readAppendix(blocks("appendix"), markdown, problems);
   report.appendix = appendix.text;
@@ -87,7 +96,8 @@ export function parseFullReport(markdown: string, opts: ParseOptions = {}): Pars
   report.affectedCertificates = mergeCertificates([appendix.listed, described, appendix.mentioned]);
 
   if (!opts.closure && sections.closure) {
-    for (const field of collectFields(sections.closure.blocks, markdown).fields) {
+    const blocks = sections.closure.blocks.filter((b) => !isClosingSentence(b));
+    for (const field of collectFields(blocks, markdown).fields) {
       const value = valueOrEmpty(field.value);
       if (field.key.startsWith("incident root cause")) report.closure.rootCauses = value;
       else if (field.key.startsWith("remediation")) report.closure.remediationDescription = value;
@@ -103,6 +113,17 @@ export function parseFullReport(markdown: string, opts: ParseOptions = {}): Pars
     return { ok: false, errors: [{ line: reportLine, message }] };
   }
   return { ok: true, report: checked.data, warnings: problems.warnings };
+}
+
+/**
+ * The closure template's last sentence ("All Action Items disclosed in this report have
+ * been completed as described, and we request its closure."), in the author's wording.
+ * It follows the last field unindented but is not part of that field.
+ */
+function isClosingSentence(block: Nodes): boolean {
+  const text = plainText(block).toLowerCase();
+  if (block.type !== "paragraph") return false;
+  return text.startsWith("all action items") && text.includes("closure");
 }
 
 function applyOptions(report: IncidentReport, opts: ParseOptions): void {
@@ -131,15 +152,35 @@ function nextUpdateIn(whiteboard: readonly string[]): string | null {
   return null;
 }
 
+/** The name of the first option holding U+0000, which no database here can store alike. */
+function optionWithNul(opts: ParseOptions): string | null {
+  const texts: Array<[string, unknown]> = [
+    ["title", opts.title],
+    ["whiteboard", opts.whiteboard],
+    ["next update date", opts.nextUpdate],
+    ["date the CA became aware", opts.becameAwareAt],
+    ["closure summary", opts.closure && Object.values(opts.closure)],
+  ];
+  const hasNul = (v: unknown): boolean =>
+    typeof v === "string" ? v.includes("\u0000") : Array.isArray(v) && v.some(hasNul);
+  return texts.find(([, value]) => hasNul(value))?.[0] ?? null;
+}
+
 /**
- * Why the decoded text looks like a binary or non-UTF-8 file, or null. A stray U+FFFD can
- * come from a copy and paste; one character in a hundred means the decoding failed.
+ * Why the decoded text looks like a binary or non-UTF-8 file, and the line it shows on,
+ * or null. A stray U+FFFD can come from a copy and paste; one character in a hundred
+ * means the decoding failed.
  */
-function notTextReason(text: string): string | null {
-  if (text.includes("\u0000")) return "it contains NUL bytes";
+function notTextReason(text: string): { reason: string; line: number } | null {
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split("\n").length;
+    return { reason: `it contains NUL bytes (U+0000), the first on line ${line}`, line };
+  }
   const replaced = text.match(/\uFFFD/g)?.length ?? 0;
   if (replaced === 0 || replaced * 100 < text.length) return null;
-  return `${replaced} of its ${text.length} characters are U+FFFD, bytes that are not UTF-8`;
+  const reason = `${replaced} of its ${text.length} characters are U+FFFD, bytes that are not UTF-8`;
+  return { reason, line: 1 };
 }
 
 /** UTF-8 length without building a buffer when the text is plainly too long. */

@@ -20,7 +20,7 @@ import {
 import type { TimelineEvent } from "./model";
 import type { Problems } from "./problems";
 import { readCell } from "./tables";
-import { UTC_ZONE, zoneInSentence } from "./zones";
+import { UTC_ZONE, readZoneDeclaration, zoneInSentence } from "./zones";
 
 /** What the Timeline section holds. */
 export interface TimelineReading {
@@ -46,10 +46,15 @@ export function readTimeline(
   const noteBlocks = leadingNote(blocks);
   const [first, last] = [noteBlocks[0], noteBlocks[noteBlocks.length - 1]];
   const note = first && last ? valueOrEmpty(sliceSource(src, startOf(first), endOf(last), 0)) : "";
-  const zone = zoneInSentence(plainText(noteBlocks));
+  const { zone, unrealOffset } = readZoneDeclaration(plainText(noteBlocks));
   const reader = new EventReader(src, problems, zone);
   for (const block of blocks.slice(noteBlocks.length)) reader.block(block);
-  if (reader.undeclaredZoneLine !== null) {
+  if (unrealOffset !== null && first) {
+    const real = "offsets run from UTC-12:00 to UTC+14:00";
+    const read = zone ? "the note's other zone is used" : "events without their own zone read as UTC";
+    const unreal = `Timeline: "${unrealOffset}" is not a real UTC offset`;
+    problems.warn(lineOf(first), `${unreal} (${real}); ${read}.`);
+  } else if (reader.undeclaredZoneLine !== null) {
     const message = "Timeline gives no time zone for some events; read them as UTC.";
     problems.warn(reader.undeclaredZoneLine, message);
   }

@@ -37,15 +37,33 @@ export interface ZoneMatch {
   end: number;
 }
 
+/** Real offsets run from UTC-12:00 (Baker Island) to UTC+14:00 (Line Islands). */
+const [EARLIEST, LATEST] = [-12 * 60, 14 * 60];
+
+/** A signed offset ("UTC+15", "GMT-07:00") whose hours or minutes no clock uses. */
+export interface UnrealOffset {
+  unreal: string;
+  end: number;
+}
+
 /** Reads a zone designator that starts exactly at `pos` in `text`. */
 export function zoneAt(text: string, pos: number): ZoneMatch | null {
+  const found = designatorAt(text, pos);
+  return found && "zone" in found ? found : null;
+}
+
+function designatorAt(text: string, pos: number): ZoneMatch | UnrealOffset | null {
   OFFSET_ZONE.lastIndex = pos;
   const m = OFFSET_ZONE.exec(text);
   if (m) {
-    const [, sign, hours, minutes] = m;
+    const [written, sign, hours, minutes] = m;
+    const end = pos + written.length;
     const total = sign ? Number(hours) * 60 + Number(minutes ?? 0) : 0;
-    if (total > 14 * 60) return null;
-    return { zone: fixedOffset(sign === "-" ? -total : total), end: pos + m[0].length };
+    const signed = sign === "-" ? -total : total;
+    if (Number(minutes ?? 0) >= 60 || signed < EARLIEST || signed > LATEST) {
+      return { unreal: written, end };
+    }
+    return { zone: fixedOffset(signed), end };
   }
   for (const [pattern, name] of NAMED_ZONES) {
     pattern.lastIndex = pos;
@@ -56,20 +74,41 @@ export function zoneAt(text: string, pos: number): ZoneMatch | null {
   return null;
 }
 
+/** What a sentence says about time zones: the zone it declares, and any unreal offset. */
+export interface ZoneDeclaration {
+  zone: Zone | null;
+  /** The first offset written that is not a real one ("UTC+15"), as written. */
+  unrealOffset: string | null;
+}
+
 /**
- * The zone a sentence such as "All timestamps are in Beijing Time (UTC+8)" declares, or
- * null. A named zone wins over a bare offset because it knows about daylight saving.
+ * Reads a sentence such as "All timestamps are in Beijing Time (UTC+8)". An offset the
+ * author states wins over a zone name ("CET (UTC+1)" means +01:00 even in May); a name
+ * wins when there is no offset, or several ("PST (UTC-8) / PDT (UTC-7)"), because luxon
+ * then applies its daylight saving. A bare "UTC" counts only when nothing else is named.
  */
-export function zoneInSentence(text: string): Zone | null {
-  let offsetZone: Zone | null = null;
+export function readZoneDeclaration(text: string): ZoneDeclaration {
+  const offsets = new Map<number, Zone>();
+  let named: Zone | null = null;
+  let utc: Zone | null = null;
+  let unrealOffset: string | null = null;
   for (let pos = 0; pos < text.length; pos++) {
     if (pos > 0 && /[a-z0-9]/i.test(text[pos - 1] ?? "")) continue;
-    const found = zoneAt(text, pos);
+    const found = designatorAt(text, pos);
     if (!found) continue;
-    if (found.zone instanceof IANAZone) return found.zone;
-    offsetZone ??= found.zone;
+    if ("unreal" in found) unrealOffset ??= found.unreal;
+    else if (found.zone instanceof IANAZone) named ??= found.zone;
+    else if (found.zone.isUniversal && found.zone.offset(0) !== 0) {
+      offsets.set(found.zone.offset(0), found.zone);
+    } else utc ??= found.zone;
   }
-  return offsetZone;
+  const stated = offsets.size === 1 ? [...offsets.values()][0] ?? null : null;
+  return { zone: stated ?? named ?? [...offsets.values()][0] ?? utc, unrealOffset };
+}
+
+/** The zone a sentence declares, or null (see `readZoneDeclaration`). */
+export function zoneInSentence(text: string): Zone | null {
+  return readZoneDeclaration(text).zone;
 }
 
 /** A luxon zone at a fixed offset from UTC, in minutes. */

@@ -4,9 +4,18 @@ import { redirect } from "next/navigation";
 import { importReport, type Problem } from "@/lib/incidents/import.server";
 import { MAX_REPORT_BYTES } from "@/lib/reports/parse";
 
-export type ImportFormState = { errors: Problem[]; markdown: string };
+/** The form's last outcome: errors (nothing saved), or a saved import with warnings. */
+export type ImportFormState = {
+  errors: Problem[];
+  markdown: string;
+  imported?: { id: string; warnings: Problem[] };
+};
 
-/** Imports the pasted or uploaded report; on success goes to the new incident. */
+/**
+ * Imports the pasted or uploaded report. On success goes to the new incident, unless the
+ * import has warnings: those are shown here first, with a link to the incident, since the
+ * incident page does not keep them.
+ */
 export async function importAction(
   _previous: ImportFormState,
   form: FormData,
@@ -29,5 +38,8 @@ export async function importAction(
     bugNumber: bug ? Number(bug) : null,
   });
   if (!outcome.ok) return { errors: outcome.errors, markdown };
+  if (outcome.warnings.length > 0) {
+    return { errors: [], markdown: "", imported: { id: outcome.id, warnings: outcome.warnings } };
+  }
   redirect(`/incidents/${outcome.id}`);
 }

@@ -2,6 +2,7 @@
 
 import { type FormEvent, useActionState, useState } from "react";
 import { importAction, type ImportFormState } from "./actions";
+import { ImportedWithWarnings } from "./imported-with-warnings";
 
 const initial: ImportFormState = { errors: [], markdown: "" };
 const MAX_REPORT_BYTES = 1024 * 1024;
@@ -36,6 +37,7 @@ export function ImportForm() {
           <p>Nothing was saved. {tooBig}</p>
         </div>
       )}
+      {state.imported && <ImportedWithWarnings {...state.imported} />}
       {state.errors.length > 0 && (
         <div className="errors" role="alert">
           <p>Nothing was saved. The report has {state.errors.length} problem(s):</p>
