@@ -1,4 +1,6 @@
 /** Shapes of the revocation API's JSON as the browser receives it. */
+import { SETTLED_VERDICTS, type StatusCounts } from "@/lib/checks/status-page";
+
 export type CheckSummary = {
   id: string;
   protocol: "ocsp" | "crl";
@@ -34,14 +36,7 @@ export type SweepProgress = {
 };
 
 /** Certificates counted by latest verdict (see lib/db/revocation-reads.server.ts). */
-export type StatusCounts = {
-  certificates: number;
-  checkable: number;
-  unchecked: number;
-  attention: number;
-  ocsp: Record<string, number>;
-  crl: Record<string, number>;
-};
+export type { StatusCounts };
 
 /** GET /api/incidents/{id}/revocation-checks: progress, counts and one page. */
 export type RevocationState = {
@@ -55,7 +50,7 @@ export type RevocationState = {
   certificates: CertificateStatus[];
 };
 
-const GOOD = new Set(["good", "not-listed"]);
+const GOOD = new Set<string>(SETTLED_VERDICTS);
 const BAD = new Set(["revoked"]);
 
 /** CSS class for a verdict: green for good answers, red for revoked, amber for failures. */

@@ -2,6 +2,7 @@
  * Reading revocation results: the latest sweep of an incident, each certificate's latest
  * OCSP and CRL check, one certificate's history, one check with its bytes (evidence).
  */
+import { SETTLED_VERDICTS, type StatusCounts } from "@/lib/checks/status-page";
 import { getDb, type Db } from "./client";
 import { Prisma } from "./generated/sqlite/client";
 
@@ -31,22 +32,10 @@ export function latestSweep(incidentId: string, db: Db = getDb()) {
 }
 
 /** Which certificates a page lists: all, those needing attention, or one latest verdict. */
+export type { StatusCounts };
+
 export type StatusFilter = { kind: "all" } | { kind: "attention" } | { kind: "unchecked" } | { kind: "verdict"; verdict: string };
 
-/** Latest verdicts that need no attention: a verified good OCSP answer, absent from a valid CRL. */
-export const SETTLED_VERDICTS = ["good", "not-listed"] as const;
-
-/** How many certificates have each latest verdict, per protocol. */
-export interface StatusCounts {
-  certificates: number;
-  checkable: number;
-  /** Certificates with DER and no check yet. */
-  unchecked: number;
-  /** Certificates whose latest OCSP or CRL verdict is not one of SETTLED_VERDICTS. */
-  attention: number;
-  ocsp: Record<string, number>;
-  crl: Record<string, number>;
-}
 
 /**
  * The newest check of each certificate of the incident (of `onlyIds` when given) and
