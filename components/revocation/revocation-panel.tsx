@@ -39,7 +39,12 @@ export function RevocationPanel({ incidentId }: { incidentId: string }) {
       return;
     }
     const next = (await response.json()) as RevocationState;
-    if (ticket === latestRequest.current) setState(next);
+    if (ticket !== latestRequest.current) return;
+    setState(next);
+    // The filter's list shrank under the page shown (a sweep checked its certificates): go to its last page.
+    if (next.certificates.length === 0 && next.total > 0 && offset >= next.total) {
+      setOffset(Math.floor((next.total - 1) / PAGE) * PAGE);
+    }
   }, [endpoint, show, offset]);
 
   useEffect(() => {

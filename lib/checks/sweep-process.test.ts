@@ -10,6 +10,8 @@ import { setupTestDatabase, type TestDatabase } from "@/test/support/databases";
 import { ABANDONED_AFTER_MS, markAbandonedSweeps, watchSweepProcess } from "./sweep";
 import { launchSweepProcess, sweepProcessArgs } from "./sweep-process.server";
 import { startSweep, SweepConflictError } from "./sweeps.server";
+import { attachCertificates } from "@/lib/certificates/attach.server";
+import { issueSpreadLeaves } from "./testing/spread-leaves";
 import { seedIncident, startSweepWorld, type SweepWorld } from "./testing/sweep-world";
 
 /** Pids of processes whose command line names `marker` (Linux /proc). */
@@ -143,6 +145,21 @@ describe("sweep process", () => {
       await expect(startSweep(incidentId)).rejects.toThrow(/it does not cover every certificate/);
       const store = prismaRevocationStore(database.db);
       await until(() => store.getSweep(first.sweep.id), (s) => s?.status !== "running", 20_000);
+    });
+
+    it("does not count a certificate attached during a sweep of all certificates as covered by it", { timeout: 30_000 }, async () => {
+      const { incidentId } = await seedIncident(database.db, slowWorld);
+      const store = prismaRevocationStore(database.db);
+      const first = await startSweep(incidentId);
+      expect(first.started).toBe(true);
+      const [late] = await issueSpreadLeaves(slowWorld.ca, [{ ocspUrl: null, crlUrl: null }], "late");
+      const [row] = await attachCertificates(incidentId, [{ name: "late.pem", bytes: late?.pem ?? "" }], [], database.db);
+      await expect(startSweep(incidentId, { certificateIds: [row?.id ?? ""] })).rejects.toThrow(
+        /certificates were attached after it started: ask again once it has finished/,
+      );
+      await expect(startSweep(incidentId)).rejects.toThrow(/certificates were attached after it started/);
+      await until(() => store.getSweep(first.sweep.id), (s) => s?.status !== "running", 20_000);
+      expect((await startSweep(incidentId, { certificateIds: [row?.id ?? ""] })).started).toBe(true);
     });
 
     it("marks its sweep interrupted as soon as the sweep process is killed, without waiting for the heartbeat", { timeout: 30_000 }, async () => {

@@ -4,7 +4,7 @@
  * its id at once; the CLI runs its sweep in its own process to the end.
  */
 import type { Db } from "@/lib/db/client";
-import { latestSweep } from "@/lib/db/revocation-reads.server";
+import { checkableCertificates, latestSweep } from "@/lib/db/revocation-reads.server";
 import { prismaRevocationStore } from "@/lib/db/revocation.server";
 import {
   markAbandonedSweeps,
@@ -57,8 +57,14 @@ export async function startSweep(
   const store = prismaRevocationStore();
   const current = await liveSweep(store, incidentId);
   if (current) {
-    if (covers(current, options.certificateIds)) return { sweep: current, started: false };
-    const asked = options.certificateIds ? "the certificates asked for are not all in it" : "it does not cover every certificate";
+    const checkableNow = await checkableCertificates(incidentId);
+    if (covers(current, options.certificateIds, checkableNow)) return { sweep: current, started: false };
+    const asked =
+      current.scope === null && checkableNow > current.total
+        ? "certificates were attached after it started"
+        : options.certificateIds
+          ? "the certificates asked for are not all in it"
+          : "it does not cover every certificate";
     throw new SweepConflictError(`${stillRunning(current)}; ${asked}: ask again once it has finished`);
   }
 
@@ -108,9 +114,13 @@ export async function resumeLatestSweep(incidentId: string): Promise<SweepRecord
   return sweep;
 }
 
-/** Whether the running sweep checks every certificate of `requested` (undefined: all). */
-function covers(sweep: SweepRecord, requested: string[] | undefined): boolean {
-  if (sweep.scope === null) return true;
+/**
+ * Whether the running sweep checks every certificate of `requested` (undefined: all). A
+ * sweep of all certificates covers those there were when it started (`total`), not one
+ * attached since: its work list is read in id order and would pass a new id by.
+ */
+function covers(sweep: SweepRecord, requested: string[] | undefined, checkableNow: number): boolean {
+  if (sweep.scope === null) return checkableNow <= sweep.total;
   if (!requested) return false;
   const scope = new Set(sweep.scope);
   return requested.every((id) => scope.has(id));

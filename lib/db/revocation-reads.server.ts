@@ -198,6 +198,11 @@ export function certificateHistory(certificateId: string, db: Db = getDb()) {
   });
 }
 
+/** How many of the incident's certificates have DER to check. */
+export function checkableCertificates(incidentId: string, db: Db = getDb()): Promise<number> {
+  return db.affectedCertificate.count({ where: { incidentId, der: { not: null } } });
+}
+
 /** Whether an incident exists (for 404s). */
 export async function incidentExists(incidentId: string, db: Db = getDb()): Promise<boolean> {
   return (await db.incident.count({ where: { id: incidentId } })) > 0;

@@ -24,6 +24,11 @@ describe("filing details", () => {
     expect(messages({ status: "done" })[0]).toMatch(/^status: one of draft, /);
   });
 
+  it("refuses a NUL character (PostgreSQL cannot store one), naming the field", () => {
+    expect(messages({ title: "nul\u0000title" })).toEqual(["title: contains a NUL character (U+0000)"]);
+    expect(messages({ whiteboard: "[a]\u0000" })).toEqual(["whiteboard: contains a NUL character (U+0000)"]);
+  });
+
   it("turns empty fields into nulls", () => {
     const parsed = IncidentFilingInput.parse({ ...base, title: "  ", bugNumber: "1965804" });
     expect(parsed).toMatchObject({ title: null, bugNumber: 1965804, nextUpdate: null, whiteboard: [] });

@@ -6,8 +6,14 @@
 import { z } from "zod";
 import { INCIDENT_STATUSES } from "@/lib/reports/model";
 
+// PostgreSQL text cannot hold U+0000 (SQLite can): the free-text fields refuse it on both.
 export const IncidentFilingInput = z.object({
-  title: z.string().trim().max(255, "title: at most 255 characters").transform((t) => t || null),
+  title: z
+    .string()
+    .trim()
+    .max(255, "title: at most 255 characters")
+    .refine((v) => !v.includes("\u0000"), { message: "title: contains a NUL character (U+0000)" })
+    .transform((t) => t || null),
   bugNumber: z
     .string()
     .trim()
@@ -19,6 +25,7 @@ export const IncidentFilingInput = z.object({
   whiteboard: z
     .string()
     .max(1000, "whiteboard: at most 1000 characters")
+    .refine((v) => !v.includes("\u0000"), { message: "whiteboard: contains a NUL character (U+0000)" })
     .transform((w) => w.split(/(\[[^\]]+\])/).map((part) => part.trim()).filter(Boolean)),
   nextUpdate: z
     .string()

@@ -107,7 +107,7 @@ export function verdictMessage(verdict: Verdict, d: VerdictDetail = {}): string 
 
 const FIXED: Partial<Record<Verdict, string>> = {
   timeout: "The server timed out",
-  "dns-failure": "The responder's host name did not resolve",
+  "dns-failure": "The server's host name did not resolve",
   "connection-refused": "The responder refused the connection",
   "connection-failed": "The connection failed (reset, unreachable or TLS error)",
   "blocked-address": "Refused to contact a loopback, private or reserved address",

@@ -211,6 +211,9 @@ describe.each(databaseKinds())("revocation API on %s", (kind) => {
     expect(await errorOf("offset=-1")).toMatch(/^Query: offset: /);
     expect(await errorOf("offset=abc")).toMatch(/^Query: offset: /);
     expect(await errorOf("show=whatever")).toMatch(/^Query: show: /);
+    expect(await errorOf("limit=")).toBe("Query: limit: a whole number from 1 to 1000, in decimal digits");
+    expect(await errorOf("offset=0x10")).toMatch(/^Query: offset: a whole number from 0 to /);
+    expect(await errorOf("offset=1e3")).toMatch(/^Query: offset: /);
   });
 
   it("404 for an unknown incident, 400 for a bad body", async () => {
@@ -236,11 +239,14 @@ describe.each(databaseKinds())("revocation API on %s", (kind) => {
     const res = await sweepsRoute.POST(new Request(`${base}/x`, json(body)), params({ id: incidentId }));
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
-  const sweepRow = (startedAt: Date, heartbeatAt: Date) =>
-    fresh.db.revocationSweep.create({
-      data: { incidentId, status: "running", total: 1, completed: 0, startedAt, heartbeatAt },
+  // A sweep of all the incident's certificates, as another process would have created it.
+  const sweepRow = async (startedAt: Date, heartbeatAt: Date) => {
+    const total = await fresh.db.affectedCertificate.count({ where: { incidentId, der: { not: null } } });
+    return fresh.db.revocationSweep.create({
+      data: { incidentId, status: "running", total, completed: 0, startedAt, heartbeatAt },
       select: { id: true },
     });
+  };
 
   const statusOf = async (id: string) =>
     (await fresh.db.revocationSweep.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;

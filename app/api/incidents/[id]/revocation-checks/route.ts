@@ -89,9 +89,19 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   }
 }
 
+/** A query parameter written in decimal digits (not "0x10", "1e3" or blank) within [min, max]. */
+const wholeNumber = (min: number, max: number) => {
+  const message = `a whole number from ${min} to ${max}, in decimal digits`;
+  return z
+    .string()
+    .regex(/^\d{1,15}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+};
+
 const pageSchema = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
+  offset: wholeNumber(0, Number.MAX_SAFE_INTEGER).default(0),
+  limit: wholeNumber(1, PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
   show: z.enum(SHOW_VALUES).default("all"),
 });
 
