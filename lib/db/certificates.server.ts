@@ -58,7 +58,13 @@ function parsedFields(cert: ParsedCertificate, issuerCertificateId: string | nul
  */
 const INSERT_ROWS = 500;
 
-function newRowValues(id: string, incidentId: string, position: number, cert: ParsedCertificate, issuerId: string | null) {
+function newRowValues(
+  id: string,
+  incidentId: string,
+  position: number,
+  cert: ParsedCertificate,
+  issuerId: string | null,
+) {
   const f = parsedFields(cert, issuerId);
   const sha256 = cert.info.sha256Fingerprint;
   const [certificateSha256, precertificateSha256] = f.isPrecertificate ? [null, sha256] : [sha256, null];

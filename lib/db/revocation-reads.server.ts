@@ -34,7 +34,11 @@ export function latestSweep(incidentId: string, db: Db = getDb()) {
 /** Which certificates a page lists: all, those needing attention, or one latest verdict. */
 export type { StatusCounts };
 
-export type StatusFilter = { kind: "all" } | { kind: "attention" } | { kind: "unchecked" } | { kind: "verdict"; verdict: string };
+export type StatusFilter =
+  | { kind: "all" }
+  | { kind: "attention" }
+  | { kind: "unchecked" }
+  | { kind: "verdict"; verdict: string };
 
 
 /**
@@ -91,7 +95,8 @@ function filterSql(filter: StatusFilter): Prisma.Sql {
 
 /** Counts of an incident's certificates by latest verdict, from one grouped query. */
 export async function certificateStatusCounts(incidentId: string, db: Db = getDb()): Promise<StatusCounts> {
-  const groups = await db.$queryRaw<{ checkable: bigint | number; ocsp: string | null; crl: string | null; n: bigint | number }[]>`
+  type Group = { checkable: bigint | number; ocsp: string | null; crl: string | null; n: bigint | number };
+  const groups = await db.$queryRaw<Group[]>`
     SELECT s.checkable, s.ocsp, s.crl, COUNT(*) AS n FROM ${statusRowsSql(incidentId)} s
     GROUP BY s.checkable, s.ocsp, s.crl`;
   const counts: StatusCounts = { certificates: 0, checkable: 0, unchecked: 0, attention: 0, ocsp: {}, crl: {} };

@@ -65,7 +65,8 @@ export function parseCrl(input: ArrayBuffer | ArrayBufferView): CrlParseResult {
   if (tree) {
     try {
       const list = AsnParser.fromASN(tree as never, ax.CertificateList);
-      const [tbs, signatureAlgorithm] = Array.isArray(tree.valueBlock.value) ? (tree.valueBlock.value as DecodedBlock[]) : [];
+      const parts = Array.isArray(tree.valueBlock.value) ? (tree.valueBlock.value as DecodedBlock[]) : [];
+      const [tbs, signatureAlgorithm] = parts;
       if (tbs && signatureAlgorithm) {
         const crl: CrlView = { list, tbs: rawOf(tbs), signatureAlgorithm: rawOf(signatureAlgorithm) };
         const extra = bytes.byteLength - rawOf(tree).byteLength;
