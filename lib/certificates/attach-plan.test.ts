@@ -7,8 +7,10 @@ import { sha256Hex } from "@/lib/pki/bytes";
 import { parseCertificateDer } from "@/lib/pki/certificate";
 import { AttachInputError, planAttachment, type CertificateFile } from "./attach-plan";
 
-const leafPem = (der: Uint8Array) =>
-  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
+const leafPem = (der: Uint8Array) => {
+  const body = Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n");
+  return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+};
 
 async function problemsOf(files: CertificateFile[]) {
   const error = await planAttachment(files, []).catch((e: unknown) => e);
@@ -79,12 +81,29 @@ describe("planAttachment issuers", () => {
     const root = await x509.X509CertificateGenerator.createSelfSigned({
       serialNumber: "01", name: "CN=Chain Root", keys: rootKeys, signingAlgorithm: alg, extensions: ca,
     });
-    const made = (serial: string, subject: string, issuer: string, pub: CryptoKey, signer: CryptoKey, extensions: x509.Extension[]) =>
-      x509.X509CertificateGenerator.create({
-        serialNumber: serial, subject, issuer, publicKey: pub, signingKey: signer, signingAlgorithm: alg, extensions,
-      });
-    const mid = await made("02", "CN=Chain Intermediate", "CN=Chain Root", midKeys.publicKey, rootKeys.privateKey, ca);
-    const leaf = await made("03", "CN=chain.test", "CN=Chain Intermediate", leafKeys.publicKey, midKeys.privateKey, []);
+    type Made = { serialNumber: string; subject: string; issuer: string; publicKey: CryptoKey; signingKey: CryptoKey };
+    const made = (m: Made, extensions: x509.Extension[]) =>
+      x509.X509CertificateGenerator.create({ ...m, signingAlgorithm: alg, extensions });
+    const mid = await made(
+      {
+        serialNumber: "02",
+        subject: "CN=Chain Intermediate",
+        issuer: "CN=Chain Root",
+        publicKey: midKeys.publicKey,
+        signingKey: rootKeys.privateKey,
+      },
+      ca,
+    );
+    const leaf = await made(
+      {
+        serialNumber: "03",
+        subject: "CN=chain.test",
+        issuer: "CN=Chain Intermediate",
+        publicKey: leafKeys.publicKey,
+        signingKey: midKeys.privateKey,
+      },
+      [],
+    );
     const chained = await planAttachment(
       [{ name: "leaf.pem", bytes: leaf.toString("pem") }],
       [{ name: "chain.pem", bytes: `${mid.toString("pem")}\n${root.toString("pem")}` }],

@@ -1,9 +1,8 @@
-import "@/lib/pki/engine"; // must precede @peculiar/x509 (reflect-metadata)
-import { createHash, webcrypto } from "node:crypto";
-import * as x509 from "@peculiar/x509";
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIncident } from "@/lib/db/incidents.server";
 import { sha256Hex } from "@/lib/pki/bytes";
+import { makePrecertificate } from "@/lib/pki/testing/precertificate";
 import { richReport } from "@/lib/reports/testing/rich-report";
 import { fixtureBytes } from "@/lib/revocation/fixtures";
 import { databaseKinds, setupTestDatabase, type TestDatabase } from "@/test/support/databases";
@@ -95,22 +94,7 @@ describe.each(databaseKinds())("attachCertificates on %s", (kind) => {
   });
 
   it("stores every field of a new row as given (a precertificate, read back through Prisma)", async () => {
-    const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
-    const keys = (await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"])) as CryptoKeyPair;
-    const made = await x509.X509CertificateGenerator.createSelfSigned({
-      serialNumber: "00ff01",
-      name: "CN=precert.test",
-      notBefore: new Date("2025-01-01T00:00:00Z"),
-      notAfter: new Date("2025-04-01T00:00:00Z"),
-      keys,
-      signingAlgorithm: alg,
-      extensions: [
-        new x509.Extension("1.3.6.1.4.1.11129.2.4.3", true, new Uint8Array([0x05, 0x00])),
-        new x509.SubjectAlternativeNameExtension([{ type: "dns", value: "precert.test" }]),
-        new x509.AuthorityInfoAccessExtension({ ocsp: ["http://ocsp.example/"], caIssuers: ["http://ca.example/ca.der"] }),
-        new x509.CRLDistributionPointsExtension(["http://crl.example/ca.crl"]),
-      ],
-    });
+    const made = await makePrecertificate("CN=precert.test", ["precert.test"]);
     const der = new Uint8Array(made.rawData);
     const [attached] = await attachCertificates(incidentId, [{ name: "precert.der", bytes: der }], [], fresh.db);
     const row = await fresh.db.affectedCertificate.findUnique({ where: { id: attached?.id ?? "" } });

@@ -1,5 +1,4 @@
 import "./engine";
-import * as x509 from "@peculiar/x509";
 import { webcrypto } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { findIssuer, pairLeavesWithIssuers, parseCertificate, parseCertificates } from "./bundle";
 import { sameSerial } from "./bytes";
 import { CertificateInputError } from "./errors";
+import { makePrecertificate } from "./testing/precertificate";
 
 const dir = join(__dirname, "../../test/fixtures/ocsp");
 const der = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -85,31 +85,7 @@ describe("parseCertificate", () => {
   });
 
   it("flags a CT precertificate (poison extension) and reads a fresh certificate's fields", async () => {
-    const alg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
-    const keys = (await webcrypto.subtle.generateKey(alg, true, [
-      "sign",
-      "verify",
-    ])) as CryptoKeyPair;
-    const made = await x509.X509CertificateGenerator.createSelfSigned({
-      serialNumber: "00ff01",
-      name: "CN=precert.test, O=Example",
-      notBefore: new Date("2025-01-01T00:00:00Z"),
-      notAfter: new Date("2025-04-01T00:00:00Z"),
-      keys,
-      signingAlgorithm: alg,
-      extensions: [
-        new x509.Extension("1.3.6.1.4.1.11129.2.4.3", true, new Uint8Array([0x05, 0x00])),
-        new x509.SubjectAlternativeNameExtension([
-          { type: "dns", value: "precert.test" },
-          { type: "dns", value: "www.precert.test" },
-        ]),
-        new x509.AuthorityInfoAccessExtension({
-          ocsp: ["http://ocsp.example/"],
-          caIssuers: ["http://ca.example/ca.der"],
-        }),
-        new x509.CRLDistributionPointsExtension(["http://crl.example/ca.crl"]),
-      ],
-    });
+    const made = await makePrecertificate("CN=precert.test, O=Example", ["precert.test", "www.precert.test"]);
     const { info } = parseCertificate(made.toString("pem"));
     expect(info).toMatchObject({
       subject: "O=Example,CN=precert.test",
